@@ -1,0 +1,59 @@
+package org.csc.warehouse.lake;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.csc.warehouse.config.WarehouseConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The Delta lake: one directory per table, named by layer (stg_, dim_, fct_, kpi_, dq_, etl_). */
+public final class Lake {
+    private final SparkSession spark;
+    private final Path root;
+
+    public Lake(SparkSession spark, WarehouseConfig config) {
+        this(spark, config.path("lake.dir"));
+    }
+
+    public Lake(SparkSession spark, Path root) {
+        this.spark = spark;
+        this.root = root;
+    }
+
+    public SparkSession spark() { return spark; }
+    public Path root() { return root; }
+
+    public String path(String table) {
+        return root.resolve(table).toString();
+    }
+
+    public boolean exists(String table) {
+        return Files.isDirectory(root.resolve(table).resolve("_delta_log"));
+    }
+
+    public Dataset<Row> read(String table) {
+        return spark.read().format("delta").load(path(table));
+    }
+
+    /** Replaces the table's contents (and schema) in one Delta commit. */
+    public void overwrite(String table, Dataset<Row> rows) {
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path(table));
+    }
+
+    public void append(String table, Dataset<Row> rows) {
+        rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path(table));
+    }
+
+    public DeltaTable delta(String table) {
+        return DeltaTable.forPath(spark, path(table));
+    }
+
+    public long version(String table) {
+        if (!exists(table)) return -1;
+        return delta(table).history(1).select("version").head().getLong(0);
+    }
+}
