@@ -1,0 +1,36 @@
+package org.csc.cubes.cli;
+
+import org.csc.cubes.nightly.NightlyJob;
+import org.csc.warehouse.spark.Spark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = "Ingest new drops, conform, audit, build the KPI cubes and publish them (idempotent).")
+final class NightlyCommand implements Callable<Integer> {
+    @ParentCommand Csc parent;
+
+    @Option(names = "--landing", description = "Landing area (landing.dir).") String landing;
+    @Option(names = "--lake", description = "Delta lake directory (lake.dir).") String lake;
+    @Option(names = "--out", description = "Output directory for DuckDB files and reports (out.dir).") String out;
+
+    @Override
+    public Integer call() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("landing.dir", landing);
+        o.put("lake.dir", lake);
+        o.put("out.dir", out);
+        try {
+            new NightlyJob(parent.config(o), System.out::println, Clock.systemUTC()).run();
+            return 0;
+        } finally {
+            Spark.stop();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.csc.cubes.kpi;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.csc.warehouse.config.WarehouseConfig;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Materialises the KPI cube from the catalog: every indicator's members (record level, restricted)
+ * and its values by period, basis, area and team. All indicators go through one plan, so the
+ * whole cube is a handful of Spark jobs however many indicators there are.
+ */
+public final class CubeBuilder {
+    public static final String MEMBERS = "kpi_members";
+    public static final String VALUES = "kpi_values";
+
+    private final SparkSession spark;
+    private final WarehouseConfig config;
+    private final List<Kpi> catalog;
+
+    public CubeBuilder(SparkSession spark, WarehouseConfig config, List<Kpi> catalog) {
+        this.spark = spark;
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    public record Cube(Dataset<Row> members, Dataset<Row> values) {}
+
+    /** The star's tables must be registered as temp views (dim_*, fct_*) before this is called. */
+    public Cube build(YearMonth from, YearMonth to, String runId) {
+        ReportingPeriods.build(spark, from, to).createOrReplaceTempView("kpi_periods");
+        List<Row> asat = ReportingPeriods.monthEnds(from, to).stream().map(d -> RowFactory.create(Date.valueOf(d))).toList();
+        spark.createDataFrame(asat, new StructType().add("as_at", DataTypes.DateType)).createOrReplaceTempView("asat_dates");
+        registerCatalog();
+        registerPopulation();
+
+        List<String> parts = new ArrayList<>();
+        for (Kpi k : catalog) {
+            String dateExpr = k.kind() == Kpi.Kind.ASAT ? "m.as_at" : "m.event_date";
+            parts.add("SELECT '" + k.code() + "' AS kpi_code, '" + k.kind() + "' AS kind, " + dateExpr + " AS member_date, "
+                    + "CAST(m.member_key AS STRING) AS member_key, m.child_key, coalesce(m.team, 'UNKNOWN') AS team, "
+                    + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den FROM (\n"
+                    + k.membersSql() + "\n) m");
+        }
+        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts));
+        members.createOrReplaceTempView("kpi_members_all");
+
+        Dataset<Row> values = spark.sql("""
+                WITH joined AS (
+                  SELECT m.kpi_code, p.period_type, p.period_end, p.basis, m.area, m.team, m.num, m.den
+                  FROM kpi_members_all m
+                  JOIN kpi_catalog_bases b ON b.kpi_code = m.kpi_code
+                  JOIN kpi_periods p ON p.basis_family = b.basis
+                   AND m.member_date BETWEEN p.window_start AND p.window_end
+                   AND (m.kind = 'EVENT' OR m.member_date = p.window_end)),
+                agg AS (
+                  SELECT kpi_code, period_type, period_end, basis,
+                         CASE WHEN grouping(area) = 1 THEN 'All' ELSE area END AS area,
+                         CASE WHEN grouping(team) = 1 THEN 'All' ELSE team END AS team,
+                         sum(num) AS numerator, sum(den) AS denominator
+                  FROM joined
+                  GROUP BY GROUPING SETS ((kpi_code, period_type, period_end, basis),
+                                          (kpi_code, period_type, period_end, basis, area),
+                                          (kpi_code, period_type, period_end, basis, area, team))),
+                dense AS (
+                  SELECT b.kpi_code, p.period_type, p.period_end, p.basis, 'All' AS area, 'All' AS team
+                  FROM kpi_catalog_bases b JOIN kpi_periods p ON p.basis_family = b.basis),
+                full AS (
+                  SELECT d.kpi_code, d.period_type, d.period_end, d.basis, d.area, d.team,
+                         coalesce(a.numerator, 0D) AS numerator, coalesce(a.denominator, 0D) AS denominator
+                  FROM dense d LEFT JOIN agg a USING (kpi_code, period_type, period_end, basis, area, team)
+                  UNION ALL
+                  SELECT * FROM agg WHERE NOT (area = 'All' AND team = 'All'))
+                SELECT f.kpi_code, f.period_end, f.period_type, f.basis, f.area, f.team, f.numerator,
+                       CASE WHEN c.unit = 'COUNT' THEN NULL
+                            WHEN c.unit = 'PER_10K' THEN CASE WHEN f.area = 'All' THEN CAST(pop.population AS DOUBLE) END
+                            ELSE f.denominator END AS denominator,
+                       CASE WHEN c.unit = 'COUNT' THEN f.numerator
+                            WHEN c.unit = 'PER_10K' THEN CASE WHEN f.area = 'All' THEN round(f.numerator / pop.population * 10000, 2) END
+                            WHEN f.denominator > 0 THEN round(f.numerator / f.denominator * c.multiplier, 2) END AS value,
+                       '%s' AS run_id
+                FROM full f
+                JOIN kpi_catalog_units c ON c.kpi_code = f.kpi_code
+                LEFT JOIN ref_population pop ON pop.year = year(f.period_end)
+                """.formatted(runId));
+        return new Cube(members, values);
+    }
+
+    private void registerCatalog() {
+        List<Row> bases = new ArrayList<>();
+        List<Row> units = new ArrayList<>();
+        for (Kpi k : catalog) {
+            for (Kpi.Basis b : k.bases()) bases.add(RowFactory.create(k.code(), b.name()));
+            units.add(RowFactory.create(k.code(), k.unit().name(), k.unit().multiplier()));
+        }
+        spark.createDataFrame(bases, new StructType().add("kpi_code", DataTypes.StringType).add("basis", DataTypes.StringType))
+                .createOrReplaceTempView("kpi_catalog_bases");
+        spark.createDataFrame(units, new StructType().add("kpi_code", DataTypes.StringType).add("unit", DataTypes.StringType)
+                .add("multiplier", DataTypes.IntegerType)).createOrReplaceTempView("kpi_catalog_units");
+    }
+
+    private void registerPopulation() {
+        List<Row> rows = config.withPrefix("population.").keySet().stream()
+                .map(k -> RowFactory.create(Integer.parseInt(k.substring("population.".length())), (long) config.integer(k)))
+                .collect(Collectors.toList());
+        spark.createDataFrame(rows, new StructType().add("year", DataTypes.IntegerType).add("population", DataTypes.LongType))
+                .createOrReplaceTempView("ref_population");
+    }
+
+    /** The published catalog table, generated from the definitions. */
+    public static List<Row> catalogRows(List<Kpi> catalog) {
+        List<Row> out = new ArrayList<>();
+        for (Kpi k : catalog) {
+            out.add(RowFactory.create(k.code(), k.title(), k.description(), k.unit().name(), k.polarity().name(),
+                    k.bases().stream().map(Enum::name).collect(Collectors.joining(" ")), k.kind().name()));
+        }
+        return out;
+    }
+
+    public static final StructType CATALOG_SCHEMA = new StructType()
+            .add("kpi_code", DataTypes.StringType).add("title", DataTypes.StringType).add("description", DataTypes.StringType)
+            .add("unit", DataTypes.StringType).add("polarity", DataTypes.StringType).add("bases", DataTypes.StringType)
+            .add("kind", DataTypes.StringType);
+}

@@ -1,0 +1,173 @@
+package org.csc.cubes.nightly;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.csc.cubes.kpi.CubeBuilder;
+import org.csc.cubes.kpi.KpiCatalog;
+import org.csc.cubes.publish.DuckDbPublisher;
+import org.csc.etl.conform.ConformJob;
+import org.csc.etl.landing.Drop;
+import org.csc.etl.landing.LandingScan;
+import org.csc.etl.ledger.DropLedger;
+import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.source.SourceSystem;
+import org.csc.etl.source.carefirst.CareFirstSource;
+import org.csc.etl.source.liquidlogic.LiquidLogicSource;
+import org.csc.etl.stage.StagingJob;
+import org.csc.etl.stage.StagingResult;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.run.RunId;
+import org.csc.warehouse.spark.Spark;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+/**
+ * The nightly run: new drops -> staging -> conformed star -> KPI cube -> published DuckDB files.
+ * With no new drop it stops after the scan and changes nothing.
+ */
+public final class NightlyJob {
+    public static final List<SourceSystem> SYSTEMS = List.of(new CareFirstSource(), new LiquidLogicSource());
+    public static final String CUBES_FILE = "cubes.duckdb";
+    public static final String RESTRICTED_FILE = "restricted.duckdb";
+
+    private final WarehouseConfig config;
+    private final Consumer<String> out;
+    private final Clock clock;
+
+    public NightlyJob(WarehouseConfig config, Consumer<String> out, Clock clock) {
+        this.config = config;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
+                         long kpiRows, List<Path> outputs, List<String> waiting) {}
+
+    public Summary run() {
+        long t0 = System.nanoTime();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        String runId = RunId.next(clock);
+        Path landing = config.path("landing.dir");
+        out.accept("nightly " + runId + ": landing " + landing + ", lake " + config.path("lake.dir") + ", out " + config.path("out.dir"));
+        SparkSession spark = Spark.session(config);
+        Lake lake = new Lake(spark, config);
+        timings.put("start", ms(t0));
+
+        long t = System.nanoTime();
+        LandingScan.Result scan = LandingScan.scan(landing, SYSTEMS.stream().map(SourceSystem::name).toList());
+        List<String> waiting = new ArrayList<>();
+        scan.waiting().forEach(w -> waiting.add(w.dropId() + ": skipped, " + w.reason()));
+        scan.unreadable().forEach(w -> waiting.add(w.dropId() + ": skipped, " + w.reason()));
+        waiting.forEach(w -> out.accept("  " + w));
+        DropLedger ledger = new DropLedger(lake);
+        Set<String> consumed = ledger.consumedDrops();
+        List<Drop> pending = scan.drops().stream().filter(d -> !consumed.contains(d.id())).toList();
+        if (pending.isEmpty()) {
+            out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
+            return new Summary(runId, false, null, timings, 0, List.of(), waiting);
+        }
+        out.accept("[extract] " + pending.size() + " new drop(s): " + pending.get(0).id()
+                + (pending.size() > 1 ? " ... " + pending.get(pending.size() - 1).id() : ""));
+        StagingResult staged = new StagingJob(lake, m -> {}, config.integer("lake.writers")).run(runId, SYSTEMS, pending);
+        staged.messages().forEach(m -> out.accept("  " + m));
+        ledger.record(staged.entries());
+        timings.put("extract", ms(t));
+        out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
+                + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
+        if (staged.dropsApplied() == 0) {
+            out.accept("No drop could be applied: outputs unchanged.");
+            return new Summary(runId, false, staged, timings, 0, List.of(), waiting);
+        }
+
+        t = System.nanoTime();
+        Map<String, Dataset<Row>> star = new ConformJob(lake, config, out).plan(SYSTEMS);
+        writeAll(lake, star);
+        star.keySet().forEach(name -> lake.read(name).createOrReplaceTempView(name));
+        timings.put("conform", ms(t));
+        out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
+
+        t = System.nanoTime();
+        YearMonth from = YearMonth.parse(config.string("report.from"));
+        YearMonth to = YearMonth.from(latestExtract(lake));
+        CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL).build(from, to, runId);
+        writeAll(lake, Map.of(CubeBuilder.MEMBERS, cube.members(), CubeBuilder.VALUES, cube.values()));
+        Dataset<Row> values = lake.read(CubeBuilder.VALUES);
+        long kpiRows = values.count();
+        timings.put("cubes", ms(t));
+        out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
+
+        t = System.nanoTime();
+        Path outDir = config.path("out.dir");
+        Path cubesFile = outDir.resolve(CUBES_FILE);
+        Path restrictedFile = outDir.resolve(RESTRICTED_FILE);
+        new DuckDbPublisher()
+                .add(DuckDbPublisher.Table.rows("kpi_catalog", CubeBuilder.CATALOG_SCHEMA, CubeBuilder.catalogRows(KpiCatalog.ALL)))
+                .add(DuckDbPublisher.Table.lake("kpi_values", values))
+                .publish(cubesFile, runId, false);
+        new DuckDbPublisher()
+                .add(DuckDbPublisher.Table.lake("kpi_members", lake.read(CubeBuilder.MEMBERS)))
+                .add(DuckDbPublisher.Table.lake("identity_matches", lake.read("map_child")))
+                .publish(restrictedFile, runId, true);
+        timings.put("publish", ms(t));
+        timings.put("total", ms(t0));
+        out.accept("[publish] " + cubesFile + ", " + restrictedFile + " (owner-only)");
+        printCounts(staged);
+        out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
+        return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
+    }
+
+    private void printCounts(StagingResult staged) {
+        Map<String, long[]> byTable = new LinkedHashMap<>();
+        for (LedgerEntry e : staged.entries()) {
+            if (e.status() != LedgerEntry.Status.APPLIED || e.file() == null) continue;
+            long[] c = byTable.computeIfAbsent(e.system() + "/" + e.file(), k -> new long[3]);
+            c[0] += e.received();
+            c[1] += e.staged();
+            c[2] += e.quarantined();
+        }
+        out.accept(String.format("  %-48s %10s %10s %12s", "file (all drops this run)", "received", "loaded", "quarantined"));
+        byTable.forEach((k, c) -> out.accept(String.format("  %-48s %10d %10d %12d", k, c[0], c[1], c[2])));
+    }
+
+    static LocalDate latestExtract(Lake lake) {
+        Row r = lake.read(DropLedger.TABLE).where(col("status").equalTo("APPLIED")).agg(max("extract_date")).head();
+        return r.getDate(0).toLocalDate();
+    }
+
+    private void writeAll(Lake lake, Map<String, Dataset<Row>> tables) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.integer("lake.writers"), tables.size())));
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            tables.forEach((name, ds) -> fs.add(pool.submit(() -> lake.overwrite(name, ds))));
+            for (Future<?> f : fs) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

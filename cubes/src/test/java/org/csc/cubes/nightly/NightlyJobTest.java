@@ -1,0 +1,160 @@
+package org.csc.cubes.nightly;
+
+import org.csc.etl.testing.Fixtures;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first vertical slice on the hand-built fixture (etl test resources landing/small, made by
+ * make_small.py): two Care First FULL drops, a Liquid Logic FULL at go-live, two DELTAs and a drop
+ * still being written. Expected values were worked out by hand from those files.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyJobTest {
+    @TempDir static Path tmp;
+    static WarehouseConfig config;
+    static List<String> log = new ArrayList<>();
+    static NightlyJob.Summary first;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        Fixtures.copyLanding("small", tmp.resolve("landing"));
+        config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01").build();
+        first = new NightlyJob(config, log::add, Clock.systemUTC()).run();
+    }
+
+    static Map<String, Double> query(String file, String sql) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp.resolve("out").resolve(file));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.put(rs.getString(1), rs.getObject(2) == null ? null : rs.getDouble(2));
+        }
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    void countsAddUpPerFileAndTheBadDateIsQuarantined() {
+        assertThat(first.changed()).isTrue();
+        var applied = first.staging().entries().stream().filter(e -> e.file() != null && e.status().name().equals("APPLIED")).toList();
+        assertThat(applied).allSatisfy(e -> assertThat(e.received()).isEqualTo(e.staged() + e.quarantined()));
+        var cfContacts = applied.stream().filter(e -> e.dropId().equals("carefirst/2016-03-31") && e.file().equals("CONTACTS.csv")).findFirst().orElseThrow();
+        assertThat(cfContacts.received()).isEqualTo(7);
+        assertThat(cfContacts.quarantined()).isEqualTo(1);
+        // The February FULL is superseded by March's in the same run: verified, not parsed.
+        assertThat(first.staging().dropsSuperseded()).isEqualTo(1);
+        assertThat(first.staging().dropsApplied()).isEqualTo(4);
+        assertThat(log).anyMatch(l -> l.contains("liquidlogic/2016-04-05") && l.contains("skipped"));
+        assertThat(log).anyMatch(l -> l.contains("CONTACTS.csv") && l.contains("line 5") && l.contains("CONTACT_DATE"));
+    }
+
+    @Test
+    @Order(2)
+    void contactsByMonthCountEachContactOnceAcrossSystems() throws Exception {
+        Map<String, Double> month = query("cubes.duckdb", "SELECT strftime(period_end, '%Y-%m'), numerator FROM kpi_values "
+                + "WHERE kpi_code = 'contacts' AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' ORDER BY 1");
+        // Jan: 70001, 70002 (CF 5001/5002 are the same events); Feb: 70003 (= CF 5003 of merged client 1004) and
+        // CF-only 5005; Mar: 70006 (= CF 5006, matched by name and DOB), 70007; Apr: 70008, 70009 (70010 deleted).
+        assertThat(month).containsExactly(Map.entry("2016-01", 2.0), Map.entry("2016-02", 2.0), Map.entry("2016-03", 2.0), Map.entry("2016-04", 2.0));
+        Map<String, Double> ytd = query("cubes.duckdb", "SELECT strftime(period_end, '%Y-%m'), numerator FROM kpi_values "
+                + "WHERE kpi_code = 'contacts' AND period_type = 'MONTH' AND basis = 'YTD' AND area = 'All' ORDER BY 1");
+        assertThat(ytd).containsExactly(Map.entry("2016-01", 2.0), Map.entry("2016-02", 4.0), Map.entry("2016-03", 6.0), Map.entry("2016-04", 2.0));
+        Map<String, Double> quarter = query("cubes.duckdb", "SELECT period_type, numerator FROM kpi_values "
+                + "WHERE kpi_code = 'contacts' AND period_type IN ('QUARTER', 'YEAR') AND basis IN ('QUARTER', 'YEAR') AND area = 'All'");
+        assertThat(quarter).containsEntry("QUARTER", 6.0).containsEntry("YEAR", 6.0);
+    }
+
+    @Test
+    @Order(3)
+    void contactsByAreaAndTeamUseTheTeamMapping() throws Exception {
+        Map<String, Double> feb = query("cubes.duckdb", "SELECT area || '/' || team, numerator FROM kpi_values "
+                + "WHERE kpi_code = 'contacts' AND period_type = 'MONTH' AND basis = 'MONTH' AND period_end = DATE '2016-02-29' "
+                + "AND team <> 'All' ORDER BY 1");
+        assertThat(feb).containsExactly(Map.entry("Area 1/Locality Team 1", 1.0), Map.entry("UNKNOWN/UNKNOWN", 1.0));
+        Map<String, Double> areas = query("cubes.duckdb", "SELECT area, numerator FROM kpi_values WHERE kpi_code = 'contacts' "
+                + "AND period_type = 'MONTH' AND basis = 'MONTH' AND period_end = DATE '2016-04-30' AND team = 'All' AND area <> 'All' ORDER BY 1");
+        assertThat(areas).containsExactly(Map.entry("Area 2", 1.0), Map.entry("Area 3", 1.0));
+    }
+
+    @Test
+    @Order(4)
+    void contactToReferralKeepsNumeratorAndDenominator() throws Exception {
+        Map<String, Double> pct = query("cubes.duckdb", "SELECT strftime(period_end, '%Y-%m') || ' ' || numerator || '/' || denominator, value "
+                + "FROM kpi_values WHERE kpi_code = 'contact_to_referral_pct' AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' ORDER BY 1");
+        // 70008 was a referral in the FULL drop, corrected to NFA by the next DELTA.
+        assertThat(pct).containsExactly(Map.entry("2016-01 1.0/2.0", 50.0), Map.entry("2016-02 1.0/2.0", 50.0),
+                Map.entry("2016-03 1.0/2.0", 50.0), Map.entry("2016-04 0.0/2.0", 0.0));
+    }
+
+    @Test
+    @Order(5)
+    void identityMatchesAreReportedAndRestrictedFileIsOwnerOnly() throws Exception {
+        Map<String, Double> rules = query("restricted.duckdb", "SELECT system || ':' || source_id || ':' || rule, 1 FROM identity_matches ORDER BY 1");
+        assertThat(rules.keySet()).contains("carefirst:1004:CF_MERGED_INTO_SURVIVOR", "liquidlogic:9001:LEGACY_ID",
+                "liquidlogic:9005:NAME_AND_DOB", "liquidlogic:9007:NEW_IN_LIQUIDLOGIC");
+        Map<String, Double> keys = query("restricted.duckdb", "SELECT source_id::VARCHAR, 1 FROM identity_matches "
+                + "WHERE child_key = (SELECT child_key FROM identity_matches WHERE system = 'carefirst' AND source_id = 1002)");
+        assertThat(keys.keySet()).containsExactlyInAnyOrder("1002", "1004", "9002");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("out/restricted.duckdb")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    @Order(6)
+    void publishedCubesHoldNoRecordKeysOrNames() throws Exception {
+        Map<String, Double> cols = query("cubes.duckdb", "SELECT table_name || '.' || column_name, 1 FROM information_schema.columns");
+        assertThat(cols.keySet()).noneMatch(c -> c.contains("child_key") || c.contains("member_key") || c.contains("name_norm"));
+        assertThat(cols.keySet()).contains("kpi_values.numerator", "kpi_values.denominator", "kpi_catalog.polarity");
+    }
+
+    @Test
+    @Order(7)
+    void aSecondRunWithNoNewDropsChangesNothing() throws Exception {
+        Path cubes = tmp.resolve("out/cubes.duckdb");
+        long before = Files.getLastModifiedTime(cubes).toMillis();
+        List<String> second = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, second::add, Clock.systemUTC()).run();
+        assertThat(s.changed()).isFalse();
+        assertThat(second).anyMatch(l -> l.startsWith("No new drops"));
+        assertThat(Files.getLastModifiedTime(cubes).toMillis()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void aDamagedDropIsRejectedWholeNamingTheFile() throws Exception {
+        Path drop = tmp.resolve("landing/liquidlogic/2016-04-05");
+        // Complete the waiting drop, then damage its file after the manifest was written.
+        String csv = Files.readString(drop.resolve("FACT_CONTACTS.csv"));
+        Files.writeString(drop.resolve("_manifest.json"), "{\"system\":\"liquidlogic\",\"extract_date\":\"2016-04-05\",\"mode\":\"DELTA\","
+                + "\"files\":[{\"name\":\"FACT_CONTACTS.csv\",\"rows\":1,\"sha256\":\"" + org.csc.etl.landing.DropVerifier.sha256(drop.resolve("FACT_CONTACTS.csv")) + "\"}]}");
+        Files.writeString(drop.resolve("FACT_CONTACTS.csv"), csv.replace("2016-04-05", "2016-04-06"));
+        List<String> third = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, third::add, Clock.systemUTC()).run();
+        assertThat(s.changed()).isFalse();
+        assertThat(s.staging().dropsRejected()).isEqualTo(1);
+        assertThat(third).anyMatch(l -> l.contains("liquidlogic/2016-04-05") && l.contains("REJECTED") && l.contains("FACT_CONTACTS.csv")
+                && l.contains("sha256"));
+        Map<String, Double> apr = query("cubes.duckdb", "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
+                + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'");
+        assertThat(apr).containsEntry("n", 2.0);
+    }
+}

@@ -1,0 +1,93 @@
+package org.csc.etl.source;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.csc.warehouse.errors.Errors;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A system's tables and columns, read from the council's contract file (contract/SYSTEM.columns.csv). */
+public final class SourceContract {
+    public record Column(String name, ColumnType type, String notes) {
+        /** Our name for the column in staging: the source name in lower case. */
+        public String stagedName() { return name.toLowerCase(Locale.ROOT); }
+    }
+
+    public record Table(String system, String name, List<Column> columns, List<String> primaryKey) {
+        public String stagedTable() { return "stg_" + system + "__" + name.toLowerCase(Locale.ROOT); }
+
+        public Column column(String columnName) {
+            for (Column c : columns) if (c.name().equals(columnName)) return c;
+            return null;
+        }
+
+        /** Staged schema: the contract's columns plus lineage (drop, extract date, line) and the -1 note. */
+        public StructType stagedSchema() {
+            List<StructField> fields = new ArrayList<>();
+            for (Column c : columns) fields.add(DataTypes.createStructField(c.stagedName(), c.type().sparkType(), true));
+            fields.add(DataTypes.createStructField(Staging.DROP, DataTypes.StringType, false));
+            fields.add(DataTypes.createStructField(Staging.EXTRACT_DATE, DataTypes.DateType, false));
+            fields.add(DataTypes.createStructField(Staging.LINE, DataTypes.LongType, false));
+            fields.add(DataTypes.createStructField(Staging.UNKNOWN_LINKS, DataTypes.StringType, true));
+            return DataTypes.createStructType(fields);
+        }
+    }
+
+    /** Column names staging adds. */
+    public static final class Staging {
+        public static final String DROP = "_drop";
+        public static final String EXTRACT_DATE = "_extract_date";
+        public static final String LINE = "_line";
+        /** Comma-separated ID columns that held the system's "unknown" marker (-1): kept for audits. */
+        public static final String UNKNOWN_LINKS = "_unknown_links";
+        private Staging() {}
+    }
+
+    private final String system;
+    private final Map<String, Table> tables;
+
+    private SourceContract(String system, Map<String, Table> tables) {
+        this.system = system;
+        this.tables = tables;
+    }
+
+    public static SourceContract load(String system, Map<String, List<String>> compositeKeys) {
+        String resource = "contract/" + system + ".columns.csv";
+        Map<String, List<Column>> cols = new LinkedHashMap<>();
+        try (InputStream in = SourceContract.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw Errors.of("Source contract " + resource + " is missing from the build.",
+                    "The etl jar was built without its contract resources.", "Rebuild with ./csc (or mvn package).");
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                    cols.computeIfAbsent(rec.get("table"), t -> new ArrayList<>())
+                            .add(new Column(rec.get("column"), ColumnType.valueOf(rec.get("type")), rec.get("notes")));
+                }
+            }
+        } catch (IOException e) {
+            throw Errors.of("Source contract " + resource + " cannot be read.", e.getMessage(), "Rebuild the application.", e);
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        cols.forEach((name, columns) -> tables.put(name, new Table(system, name, List.copyOf(columns),
+                compositeKeys.getOrDefault(name, List.of(columns.get(0).name())))));
+        return new SourceContract(system, Collections.unmodifiableMap(tables));
+    }
+
+    public String system() { return system; }
+
+    public Map<String, Table> tables() { return tables; }
+
+    public Table table(String name) { return tables.get(name); }
+}

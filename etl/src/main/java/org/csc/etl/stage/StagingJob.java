@@ -1,0 +1,272 @@
+package org.csc.etl.stage;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.csc.etl.landing.Drop;
+import org.csc.etl.landing.DropVerifier;
+import org.csc.etl.landing.Manifest;
+import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.source.SourceContract;
+import org.csc.etl.source.SourceSystem;
+import org.csc.etl.source.ValueException;
+import org.csc.warehouse.lake.Lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Applies pending drops of one system to its stg_ tables. Drops are verified first (a damaged
+ * drop is rejected whole and holds back later DELTA drops of that system until a FULL one
+ * arrives), then folded in extract-date order; FULL drops before the last one are superseded
+ * (verified, not parsed). Each staging table is written once, and tables are written in parallel
+ * because Delta commits are latency-bound, not CPU-bound.
+ */
+public final class StagingJob {
+    public static final String QUARANTINE_TABLE = "etl_quarantine";
+
+    private final Lake lake;
+    private final Consumer<String> log;
+    private final int writers;
+
+    public StagingJob(Lake lake, Consumer<String> log, int writers) {
+        this.lake = lake;
+        this.log = log;
+        this.writers = Math.max(1, writers);
+    }
+
+    public StagingResult run(String runId, List<SourceSystem> systems, List<Drop> pending) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        List<QuarantineRow> quarantine = new ArrayList<>();
+        Map<String, TableChanges> changes = new LinkedHashMap<>();
+        for (SourceSystem system : systems) {
+            List<Drop> drops = pending.stream().filter(d -> d.system().equals(system.name())).toList();
+            if (!drops.isEmpty()) fold(runId, system, drops, changes, entries, messages, quarantine);
+        }
+        List<Runnable> writes = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (TableChanges tc : changes.values()) {
+            if (tc.isEmpty()) continue;
+            changed.add(tc.table().stagedTable());
+            writes.add(() -> apply(tc));
+        }
+        if (!quarantine.isEmpty()) {
+            writes.add(() -> lake.append(QUARANTINE_TABLE, lake.spark().createDataFrame(
+                    quarantine.stream().map(q -> RowFactory.create(runId, q.drop(), q.file(), q.line(), q.recordKey(),
+                            q.column(), q.rawValue(), q.reason())).toList(), QuarantineRow.SCHEMA)));
+        }
+        runAll(writes);
+        return new StagingResult(entries, changed, messages, quarantine.size());
+    }
+
+    private void fold(String runId, SourceSystem system, List<Drop> drops, Map<String, TableChanges> changes,
+                      List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+        List<Drop> accepted = new ArrayList<>();
+        boolean held = false;
+        for (Drop d : drops) {
+            if (held && !d.isFull()) {
+                messages.add(d.id() + ": held back: an earlier " + system.name() + " drop was rejected and this DELTA depends on it;"
+                        + " it is applied once the rejected drop is re-delivered intact or a FULL drop arrives");
+                continue;
+            }
+            List<String> problems = DropVerifier.problems(d);
+            if (!problems.isEmpty()) {
+                held = true;
+                String why = String.join("; ", problems);
+                messages.add(d.id() + ": REJECTED whole, nothing loaded: " + why + ". Fix: ask for the drop to be re-exported.");
+                entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), null, null,
+                        0, 0, 0, 0, LedgerEntry.Status.REJECTED, why));
+                continue;
+            }
+            held = false;
+            accepted.add(d);
+        }
+        int lastFull = -1;
+        for (int i = 0; i < accepted.size(); i++) if (accepted.get(i).isFull()) lastFull = i;
+        for (int i = 0; i < accepted.size(); i++) {
+            Drop d = accepted.get(i);
+            if (i < lastFull) {
+                for (Manifest.FileEntry f : d.manifest().files()) {
+                    entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
+                            f.rows(), 0, 0, 0, LedgerEntry.Status.SUPERSEDED, "a later FULL drop in this run replaces it"));
+                }
+                continue;
+            }
+            applyDrop(runId, system, d, changes, entries, messages, quarantine);
+        }
+    }
+
+    private void applyDrop(String runId, SourceSystem system, Drop d, Map<String, TableChanges> changes,
+                           List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+        for (Manifest.FileEntry f : d.manifest().files()) {
+            if (f.name().equals(Manifest.DELETIONS)) continue;
+            SourceContract.Table table = system.contract().table(f.table());
+            if (table == null) {
+                messages.add(d.id() + "/" + f.name() + ": not a table of the " + system.name() + " contract; ignored");
+                entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
+                        f.rows(), 0, 0, 0, LedgerEntry.Status.IGNORED, "not in the contract"));
+                continue;
+            }
+            StagedFile sf = FileStager.stage(system, d, table, d.dir().resolve(f.name()));
+            quarantine.addAll(sf.quarantined());
+            long q = sf.quarantinedCount();
+            String msg = null;
+            if (sf.fileProblem() != null) {
+                msg = sf.fileProblem();
+                messages.add(d.id() + "/" + f.name() + ": " + msg);
+            }
+            if (sf.received() != f.rows()) {
+                String m = "manifest says " + f.rows() + " rows, file has " + sf.received();
+                msg = msg == null ? m : msg + "; " + m;
+                messages.add(d.id() + "/" + f.name() + ": " + m);
+            }
+            if (q > 0) {
+                QuarantineRow first = sf.quarantined().get(0);
+                messages.add(d.id() + "/" + f.name() + ": " + q + " of " + sf.received() + " rows quarantined (first: line "
+                        + first.line() + ", column " + first.column() + ": " + first.reason() + ")");
+            }
+            entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
+                    f.rows(), sf.received(), sf.staged(), q, LedgerEntry.Status.APPLIED, msg));
+            TableChanges tc = changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table));
+            if (d.isFull()) tc.replaceWith(sf.rows());
+            else tc.upsert(sf.rows());
+        }
+        // A FULL drop may omit a table the exporter does not produce: what we hold for it stays.
+        if (!d.isFull()) {
+            long[] counts = applyDeletions(system, d, changes, messages);
+            Manifest.FileEntry del = d.manifest().files().stream().filter(f -> f.name().equals(Manifest.DELETIONS)).findFirst().orElse(null);
+            if (del != null) {
+                entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), del.name(), del.sha256(),
+                        del.rows(), counts[0], counts[1], counts[0] - counts[1], LedgerEntry.Status.APPLIED,
+                        counts[0] == counts[1] ? null : (counts[0] - counts[1]) + " deletion(s) ignored: see messages"));
+            }
+        }
+        if (d.manifest().files().isEmpty()) {
+            entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), null, null,
+                    0, 0, 0, 0, LedgerEntry.Status.APPLIED, "the drop lists no files: nothing changed at source"));
+        }
+    }
+
+    /** Returns {deletions read, deletions applied}. */
+    private long[] applyDeletions(SourceSystem system, Drop d, Map<String, TableChanges> changes, List<String> messages) {
+        long[] counts = new long[2];
+        Path file = d.dir().resolve(Manifest.DELETIONS);
+        if (!Files.isRegularFile(file)) return counts;
+        try (InputStream raw = Files.newInputStream(file);
+             Reader r = new InputStreamReader(BOMInputStream.builder().setInputStream(raw).get(), system.charset())) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                counts[0]++;
+                SourceContract.Table table = system.contract().table(rec.get("TABLE_NAME"));
+                if (table == null) {
+                    messages.add(d.id() + "/" + Manifest.DELETIONS + " line " + (rec.getRecordNumber() + 1) + ": unknown table; ignored");
+                    continue;
+                }
+                String[] parts = system.splitKey(rec.get("PRIMARY_KEY"));
+                List<Object> key = new ArrayList<>();
+                try {
+                    for (int i = 0; i < table.primaryKey().size(); i++) {
+                        key.add(system.parse(table.column(table.primaryKey().get(i)).type(), i < parts.length ? parts[i] : null));
+                    }
+                } catch (ValueException e) {
+                    messages.add(d.id() + "/" + Manifest.DELETIONS + " line " + (rec.getRecordNumber() + 1) + ": key " + e.getMessage() + "; ignored");
+                    continue;
+                }
+                changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table)).delete(key);
+                counts[1]++;
+            }
+        } catch (IOException | RuntimeException e) {
+            messages.add(d.id() + "/" + Manifest.DELETIONS + ": cannot be read: " + e.getMessage());
+        }
+        return counts;
+    }
+
+    private void apply(TableChanges tc) {
+        SourceContract.Table table = tc.table();
+        StructType schema = table.stagedSchema();
+        String name = table.stagedTable();
+        if (tc.replace() || !lake.exists(name)) {
+            lake.overwrite(name, lake.spark().createDataFrame(tc.upserts(), schema));
+            return;
+        }
+        StructType src = schema.add("_deleted", DataTypes.BooleanType, false);
+        List<Row> rows = new ArrayList<>(tc.upserts().size() + tc.deletions().size());
+        int width = schema.size();
+        for (Row r : tc.upserts()) {
+            Object[] v = new Object[width + 1];
+            for (int i = 0; i < width; i++) v[i] = r.get(i);
+            v[width] = false;
+            rows.add(RowFactory.create(v));
+        }
+        for (List<Object> key : tc.deletions()) {
+            Object[] v = new Object[width + 1];
+            for (int i = 0; i < table.primaryKey().size(); i++) {
+                v[table.columns().indexOf(table.column(table.primaryKey().get(i)))] = key.get(i);
+            }
+            v[width] = true;
+            rows.add(RowFactory.create(v));
+        }
+        StructType nullable = new StructType();
+        for (var f : src.fields()) nullable = nullable.add(f.name(), f.dataType(), true);
+        Dataset<Row> source = lake.spark().createDataFrame(rows, nullable);
+        Column on = lit(true);
+        for (String k : table.primaryKey()) {
+            String c = table.column(k).stagedName();
+            on = on.and(col("t." + c).equalTo(col("s." + c)));
+        }
+        Map<String, Column> set = new LinkedHashMap<>();
+        for (String f : schema.fieldNames()) set.put(f, col("s." + f));
+        lake.delta(name).as("t").merge(source.as("s"), on)
+                .whenMatched(col("s._deleted")).delete()
+                .whenMatched().update(set)
+                .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
+                .execute();
+    }
+
+    private void runAll(List<Runnable> tasks) {
+        if (tasks.size() <= 1 || writers == 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(writers, tasks.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable t : tasks) futures.add(pool.submit(t));
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RuntimeException(e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
