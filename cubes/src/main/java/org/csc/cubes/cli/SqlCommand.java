@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 final class SqlCommand implements Callable<Integer> {
     @ParentCommand Csc parent;
 
-    @Parameters(index = "0", description = "The SQL query.") String query;
+    @Parameters(index = "0", description = "The SQL query; statements before the last (separated by ';'), such as ATTACH, run first.") String query;
     @Option(names = "--restricted", description = "Query restricted.duckdb (record-level drill-down) instead of cubes.duckdb.") boolean restricted;
     @Option(names = "--max-rows", defaultValue = "200", description = "Rows to print (default ${DEFAULT-VALUE}).") int maxRows;
 
@@ -39,9 +39,16 @@ final class SqlCommand implements Callable<Integer> {
         }
         Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, p); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            System.out.print(format(rs, maxRows));
+        List<String> statements = java.util.Arrays.stream(query.split(";")).map(String::trim).filter(q -> !q.isEmpty()).toList();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, p)) {
+            for (String sql : statements.subList(0, statements.size() - 1)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(statements.get(statements.size() - 1))) {
+                System.out.print(format(rs, maxRows));
+            }
         } catch (SQLException e) {
             throw Errors.of("The query failed.", e.getMessage().lines().findFirst().orElse(""),
                     "Check table and column names: ./csc sql \"SELECT * FROM kpi_catalog\" lists the indicators.", e);

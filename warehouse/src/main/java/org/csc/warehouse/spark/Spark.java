@@ -24,7 +24,6 @@ public final class Spark {
                 .setAppName("csc-warehouse")
                 .set("spark.local.dir", scratch.resolve("tmp").toString())
                 .set("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString())
-                .set("spark.checkpoint.dir", scratch.resolve("checkpoints").toString())
                 .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 // DuckDB reads published parquet directly: deletion vectors and column mapping would
