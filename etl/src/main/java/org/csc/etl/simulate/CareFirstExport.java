@@ -83,6 +83,7 @@ final class CareFirstExport {
     }
 
     private boolean has(Rec r, DefectClass c) {
+        if (r instanceof Child child) return r.has(c) && child.originCf;
         return r.has(c) && r.recorded.isBefore(goLive);
     }
 

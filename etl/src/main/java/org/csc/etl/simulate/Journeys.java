@@ -287,19 +287,20 @@ final class Journeys {
         c.recorded = t;
         if (!first) return;
         String sys = t.isBefore(goLive) ? CF : LL;
+        c.originCf = sys.equals(CF);
         if (roll(DefectClass.PLACEHOLDER_POSTCODE)) {
             c.mark(DefectClass.PLACEHOLDER_POSTCODE);
-            log.add(DefectClass.PLACEHOLDER_POSTCODE, sys, sys.equals(CF) ? "CLIENTS" : "DIM_PERSON", key(sys, c.id), "home postcode is a placeholder");
+            log.add(DefectClass.PLACEHOLDER_POSTCODE, sys, sys.equals(CF) ? "CLIENTS" : "DIM_PERSON", key(sys, c.id), "home postcode is a placeholder", t);
         }
         if (roll(DefectClass.MISSING_MANDATORY)) {
             c.mark(DefectClass.MISSING_MANDATORY);
             log.add(DefectClass.MISSING_MANDATORY, sys, sys.equals(CF) ? "CLIENTS" : "DIM_PERSON", key(sys, c.id),
-                    sys.equals(CF) ? "GENDER blank" : "GENDER_MAIN_CODE blank");
+                    sys.equals(CF) ? "GENDER blank" : "GENDER_MAIN_CODE blank", t);
         }
         if (sys.equals(CF) && roll(DefectClass.MIGRATED_WITHOUT_LEGACY_ID)) {
             c.noLegacyId = true;
             c.mark(DefectClass.MIGRATED_WITHOUT_LEGACY_ID);
-            log.add(DefectClass.MIGRATED_WITHOUT_LEGACY_ID, LL, "DIM_PERSON", Keys.ll(c.id), "LEGACY_ID missing for Care First client " + Keys.cf(c.id));
+            log.add(DefectClass.MIGRATED_WITHOUT_LEGACY_ID, LL, "DIM_PERSON", Keys.ll(c.id), "LEGACY_ID missing for Care First client " + Keys.cf(c.id), t);
         }
     }
 
@@ -329,8 +330,8 @@ final class Journeys {
         if (late) {
             r.mark(DefectClass.LATE_RECORDING);
             String detail = "entered " + lag + " days after the event";
-            if (t.isBefore(goLive)) log.add(DefectClass.LATE_RECORDING, CF, cfTable, Keys.cf(r.id), detail);
-            log.add(DefectClass.LATE_RECORDING, LL, llTable, Keys.ll(r.id), detail);
+            if (t.isBefore(goLive)) log.add(DefectClass.LATE_RECORDING, CF, cfTable, Keys.cf(r.id), detail, t);
+            log.add(DefectClass.LATE_RECORDING, LL, llTable, Keys.ll(r.id), detail, t);
         }
         return t;
     }
@@ -343,13 +344,13 @@ final class Journeys {
     private void defect(Rec r, DefectClass c, String cfTable, String llTable, String detail) {
         r.mark(c);
         String sys = origin(r);
-        log.add(c, sys, sys.equals(CF) ? cfTable : llTable, key(sys, r.id), detail);
+        log.add(c, sys, sys.equals(CF) ? cfTable : llTable, key(sys, r.id), detail, r.recorded);
     }
 
     private void teamVariant(Rec r, String cfTable) {
         if (origin(r).equals(CF) && roll(DefectClass.TEAM_NAME_VARIANT)) {
             r.mark(DefectClass.TEAM_NAME_VARIANT);
-            log.add(DefectClass.TEAM_NAME_VARIANT, CF, cfTable, Keys.cf(r.id), "team typed as a variant");
+            log.add(DefectClass.TEAM_NAME_VARIANT, CF, cfTable, Keys.cf(r.id), "team typed as a variant", r.recorded);
         }
     }
 
@@ -423,7 +424,7 @@ final class Journeys {
             c.updated = dup.duplicateMarked; // Liquid Logic moves the contact onto the survivor
             String sys = origin(dup);
             log.add(DefectClass.DUPLICATE_PERSON, sys, sys.equals(CF) ? "CLIENTS" : "DIM_PERSON", key(sys, dup.id),
-                    "duplicate of " + key(sys, t.id));
+                    "duplicate of " + key(sys, t.id), dup.recorded);
             dup.mark(DefectClass.DUPLICATE_PERSON);
         }
     }
@@ -588,12 +589,18 @@ final class Journeys {
                 String sys = origin(s);
                 log.add(DefectClass.DATES_OUT_OF_ORDER, sys, sys.equals(CF) ? "S47_ENQUIRIES" : "FACT_MEETINGS",
                         sys.equals(CF) ? String.valueOf(Keys.cf(s.id)) : String.valueOf(Keys.strategyMeeting(s.id)),
-                        "strategy discussion recorded after its ICPC");
+                        "strategy discussion recorded after its ICPC", s.recorded);
             }
-            if (rnd.nextDouble() < 0.88) plan(c);
+            if (rnd.nextDouble() < 0.88 * Math.min(1.13, Math.max(0.4, Math.pow(rates.cpStock(date) / Math.max(1, plansOpenOn(date)), 2)))) plan(c);
         } else {
             s.outcome = rnd.nextDouble() < 0.55 ? "NFA" : "CIN";
         }
+    }
+
+    private int plansOpenOn(LocalDate d) {
+        int n = 0;
+        for (Plan p : openPlans) if (!p.start.isAfter(d)) n++;
+        return n;
     }
 
     private Conference conference(Child child, S47 s, Referral r, String type, LocalDate due, LocalDate date) {
@@ -687,7 +694,7 @@ final class Journeys {
         int stock = 0;
         for (Plan p : openPlans) if (!p.start.isAfter(d)) stock++;
         double target = rates.cpStock(d);
-        double pressure = Math.pow(Math.max(stock, 1) / target, 3);
+        double pressure = Math.pow(Math.max(stock, 1) / target, 5);
         for (int i = openPlans.size() - 1; i >= 0; i--) {
             Plan p = openPlans.get(i);
             if (p.start.isAfter(d)) continue;
@@ -718,7 +725,10 @@ final class Journeys {
     // ---------------------------------------------------------------- care
 
     private void careStarts(LocalDate d) {
-        int n = poisson(rates.careStartsPerDay() * o.scale());
+        int stock = 0;
+        for (Period p : openPeriods) if (!p.shortBreak) stock++;
+        double pull = Math.min(4, Math.max(0.2, Math.pow(rates.claStock(d) / Math.max(stock, 1), 6)));
+        int n = poisson(rates.careStartsPerDay() * o.scale() * pull);
         for (int i = 0; i < n; i++) {
             Child c = null;
             for (int k = 0; k < 20 && c == null; k++) {
@@ -819,21 +829,31 @@ final class Journeys {
     }
 
     private void periodsDay(LocalDate d) {
-        int stock = 0;
-        for (Period p : openPeriods) if (!p.shortBreak) stock++;
+        int stock = 0, unstable = 0;
+        for (Period p : openPeriods) {
+            if (p.shortBreak) continue;
+            stock++;
+            if (placementsInYear(p, d) >= 3) unstable++;
+        }
         double pressure = Math.pow(Math.max(stock, 1) / rates.claStock(d), 3);
+        // placement moves are steered like the stocks: the 3+ placements share is a small-number measure
+        double share = stock == 0 ? rates.threePlusShare() : (double) unstable / stock;
+        // a move matters to the measure only for a child already on two placements in the year:
+        // hold those moves back above the target share and bring them forward below it
+        double secondMove = share > rates.threePlusShare() ? 0.1 : 3;
         for (int i = openPeriods.size() - 1; i >= 0; i--) {
             Period p = openPeriods.get(i);
             if (p.shortBreak) continue;
             Child c = p.child;
             if (p.nextLegalChange != null && !d.isBefore(p.nextLegalChange)) {
-                boolean move = rnd.nextDouble() < 0.3;
+                int year = placementsInYear(p, d);
+                boolean move = rnd.nextDouble() < 0.3 * (year == 2 ? Math.min(1, secondMove) : 1);
                 legal(p, p.nextLegal, d);
                 if (move) placement(p, d, "CARPL");
                 if (p.nextLegal.equals("C2") && rnd.nextDouble() < 0.15) { p.nextLegal = "E1"; p.nextLegalChange = d.plusDays(60 + rnd.nextInt(200)); }
                 else if (p.nextLegal.equals("C1")) { p.nextLegal = "C2"; p.nextLegalChange = d.plusDays(120 + rnd.nextInt(180)); }
                 else p.nextLegalChange = null;
-            } else if (rnd.nextDouble() < rates.placementMovesPerYear() / 365.0) {
+            } else if (rnd.nextDouble() < rates.placementMovesPerYear() * (placementsInYear(p, d) == 2 ? secondMove : 1) / 365.0) {
                 placement(p, d, people.changeReason());
             }
             if (!d.isBefore(p.nextVisit)) {
@@ -859,6 +879,15 @@ final class Journeys {
                 openPeriods.remove(i);
             }
         }
+    }
+
+    private static int placementsInYear(Period p, LocalDate d) {
+        LocalDate from = d.minusMonths(12);
+        int n = 0;
+        for (Placement x : p.placements) {
+            if (x.start.isAfter(from) || x.end == null || x.end.isAfter(from)) n++;
+        }
+        return n;
     }
 
     private void endCare(Period p, LocalDate d, String reason) {

@@ -65,7 +65,7 @@ public final class Simulator {
         landing.addAll(new ManualExport(w, o, cal, journeys.defects()).write(out));
 
         Path truth = out.resolve(TRUTH_DIR);
-        List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects()));
+        List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects(), previous));
         KpiTruth kpis = new KpiTruth(w, o, cal, rates, config);
         kpis.compute();
         kpis.write(truth, truthFiles);

@@ -27,10 +27,10 @@ final class TruthWriter {
         this.goLive = goLive.atStartOfDay();
     }
 
-    List<DropWriter.FileEntry> write(Path truthDir, DefectLog log) {
+    List<DropWriter.FileEntry> write(Path truthDir, DefectLog log, LocalDateTime lastExtract) {
         DropWriter out = new DropWriter(truthDir, "truth", "", "", "");
         try (DropWriter.Table d = out.table("defects", DEFECT_COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
-            for (DefectLog.Entry e : log.entries()) {
+            for (DefectLog.Entry e : log.delivered(lastExtract)) {
                 d.set("class", e.defect().name()).set("system", e.system()).set("table", e.table())
                         .set("primary_key", e.primaryKey()).set("detail", e.detail()).endRow();
             }

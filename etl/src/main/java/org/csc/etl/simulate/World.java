@@ -93,6 +93,7 @@ final class World {
         Child duplicateOf;          // a duplicate person record: not a child
         LocalDateTime duplicateMarked;
         boolean noLegacyId;
+        boolean originCf;           // the system the person record was first entered in
         Referral openReferral;
         Referral lastReferral;
         Plan openPlan;
