@@ -1,0 +1,435 @@
+package org.csc.etl.simulate;
+
+import org.csc.etl.simulate.World.*;
+import org.csc.warehouse.calendar.WorkingCalendar;
+import org.csc.warehouse.config.WarehouseConfig;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every indicator's true numerator and denominator for every month of the window, computed from
+ * the true events (never from the drops), following KPI_DEFINITIONS.md. Flow indicators use
+ * per-day sums so that MONTH, YTD and R12 are range sums; ASAT indicators look at the last day.
+ */
+final class KpiTruth {
+    static final List<String> COLUMNS = List.of("kpi_code", "period_end", "basis", "numerator", "denominator");
+
+    record Row(String kpi, LocalDate periodEnd, String basis, double numerator, double denominator) {}
+
+    private final World w;
+    private final SimulationOptions o;
+    private final WorkingCalendar cal;
+    private final Rates rates;
+    private final WarehouseConfig config;
+    private final List<LocalDate> monthEnds = new ArrayList<>();
+    private final LocalDate base;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<Integer, List<Note>> visitsByChild = new TreeMap<>();
+    private final Map<Integer, List<Placement>> placementsByChild = new TreeMap<>();
+    private final Map<Integer, List<Health>> healthByChild = new TreeMap<>();
+    private final Map<Integer, List<LeaverContact>> kitByChild = new TreeMap<>();
+
+    KpiTruth(World w, SimulationOptions o, WorkingCalendar cal, Rates rates, WarehouseConfig config) {
+        this.w = w;
+        this.o = o;
+        this.cal = cal;
+        this.rates = rates;
+        this.config = config;
+        for (YearMonth m = YearMonth.from(o.from()); !m.atEndOfMonth().isAfter(o.to()); m = m.plusMonths(1)) monthEnds.add(m.atEndOfMonth());
+        base = o.from().minusYears(3);
+        for (Note n : w.notes) if (n.plan != null || n.period != null) visitsByChild.computeIfAbsent(n.child.id, k -> new ArrayList<>()).add(n);
+        for (Period p : w.periods) if (!p.shortBreak) for (Placement x : p.placements) placementsByChild.computeIfAbsent(p.child.id, k -> new ArrayList<>()).add(x);
+        for (Health h : w.health) healthByChild.computeIfAbsent(h.child.id, k -> new ArrayList<>()).add(h);
+        for (LeaverContact k : w.leaverContacts) kitByChild.computeIfAbsent(k.child.id, x -> new ArrayList<>()).add(k);
+        for (Allocation a : w.allocations) if (!a.role.equals("KA")) allocationsByChild.computeIfAbsent(a.child.id, x -> new ArrayList<>()).add(a);
+        for (Conference c : w.conferences) if (c.type.equals("REVIEW")) reviewsByPlan.computeIfAbsent(c.plan.id, x -> new ArrayList<>()).add(c);
+    }
+
+    private final Map<Integer, List<Allocation>> allocationsByChild = new TreeMap<>();
+    private final Map<Integer, List<Conference>> reviewsByPlan = new TreeMap<>();
+
+    List<Row> compute() {
+        List<Contact> contacts = w.contacts.stream().filter(c -> !c.enteredInError).toList();
+        flow("contacts", contacts, c -> c.date, c -> 1, null, "MONTH", "YTD");
+        flow("contact_to_referral_pct", contacts, c -> c.date, c -> c.outcome.equals("NEW_REFERRAL") || c.outcome.equals("STRATEGY") ? 1 : 0, c -> 1, "MONTH", "YTD");
+        flow("referrals", w.referrals, r -> r.date, r -> 1, null, "MONTH", "YTD");
+        perTenK("referrals_per_10k", w.referrals, r -> r.date);
+        flow("rereferrals_12m_pct", w.referrals, r -> r.date, r -> rereferral(r) ? 1 : 0, r -> 1, "MONTH", "YTD", "R12");
+        flow("referrals_nfa_pct", w.referrals, r -> r.date, r -> r.nfa ? 1 : 0, r -> 1, "MONTH", "YTD");
+        flow("referral_to_assessment_pct", w.referrals, r -> r.date, r -> assessedWithin30(r) ? 1 : 0, r -> 1, "MONTH", "YTD");
+        List<Assessment> authorised = w.assessments.stream().filter(a -> a.status.equals("C")).toList();
+        flow("assessments_45wd_pct", authorised, a -> a.authorised, a -> cal.workingDaysBetween(a.start, a.authorised) <= 45 ? 1 : 0, a -> 1, "MONTH", "YTD");
+        perTenK("s47_per_10k", w.s47s, s -> s.start);
+        List<Conference> icpcs = w.conferences.stream().filter(c -> c.type.equals("ICPC")).toList();
+        flow("icpc_15wd_pct", icpcs, c -> c.date, c -> cal.workingDaysBetween(c.s47.strategyDate, c.date) <= 15 ? 1 : 0, c -> 1, "MONTH", "YTD");
+        asat("cpp_per_10k", d -> childrenOnPlan(d).size(), d -> population(d));
+        perTenK("cpp_starts_per_10k", w.plans, p -> p.start);
+        flow("cpp_second_time_pct", w.plans, p -> p.start, p -> p.previousPlan ? 1 : 0, p -> 1, "YTD");
+        flow("cpp_second_time_2y_pct", w.plans, p -> p.start,
+                p -> p.previousPlanEnd != null && !p.previousPlanEnd.isBefore(p.start.minusYears(2)) ? 1 : 0, p -> 1, "YTD");
+        asat("cpp_open_2y_pct", d -> childrenOnPlan(d).stream().filter(p -> !p.start.isAfter(d.minusYears(2))).count(), d -> childrenOnPlan(d).size());
+        List<Plan> ended = w.plans.stream().filter(p -> p.end != null).toList();
+        flow("cpp_ceased_2y_pct", ended, p -> p.end, p -> !p.start.isAfter(p.end.minusYears(2)) ? 1 : 0, p -> 1, "YTD");
+        asat("cp_allocated_qualified_pct", d -> childrenOnPlan(d).stream().filter(p -> qualifiedAllocated(p.child, d)).count(), d -> childrenOnPlan(d).size());
+        asat("cp_reviews_in_time_pct", d -> plansOver3Months(d).stream().filter(p -> reviewsInTime(p, d)).count(), d -> plansOver3Months(d).size());
+        asat("cp_visits_in_time_pct", d -> cpVisitCohort(d).stream().filter(p -> cpVisitedRecently(p, d)).count(), d -> cpVisitCohort(d).size());
+        asat("cla_per_10k", d -> looked(d).size(), this::population);
+        asat("cla_allocated_qualified_pct", d -> looked(d).stream().filter(p -> qualifiedAllocated(p.child, d)).count(), d -> looked(d).size());
+        asat("cla_3plus_placements_pct", d -> looked(d).stream().filter(p -> placementsIn12Months(p.child, d) >= 3).count(), d -> looked(d).size());
+        asat("cla_long_term_stability_pct", d -> longTermCohort(d).stream().filter(p -> stable(p, d)).count(), d -> longTermCohort(d).size());
+        asat("cla_over_20_miles_pct", d -> looked(d).stream().filter(p -> distance(p, d) > 20).count(), d -> looked(d).stream().filter(p -> distance(p, d) >= 0).count());
+        asat("cla_visits_in_time_pct", d -> looked(d).stream().filter(p -> !claVisitOverdue(p, d)).count(), d -> looked(d).size());
+        ihaRows();
+        asat("cla_health_check_pct", d -> looked12(d).stream().filter(p -> checked(p.child, d, "RHA", "IHA")).count(), d -> looked12(d).size());
+        asat("cla_dental_check_pct", d -> looked12(d).stream().filter(p -> checked(p.child, d, "DENTAL", "DENTAL")).count(), d -> looked12(d).size());
+        asat("care_leavers_suitable_accom_pct", d -> leavers19to21(d).stream().filter(c -> latestKit(c, d) != null && latestKit(c, d).suitable).count(), d -> leavers19to21(d).size());
+        asat("care_leavers_neet_pct", d -> leavers19to21(d).stream().filter(c -> latestKit(c, d) != null && latestKit(c, d).activity.startsWith("NEET")).count(), d -> leavers19to21(d).size());
+        flow("cafs_opened", w.cafs, f -> f.start, f -> 1, null, "MONTH", "YTD");
+        asat("caseload_per_fte", d -> caseload(d)[0], d -> caseload(d)[1]);
+        asat("workers_over_max_pct", d -> caseload(d)[2], d -> caseload(d)[3]);
+        asat("agency_sw_rate_pct", d -> agency(d)[0], d -> agency(d)[1]);
+        sickness();
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ bases
+
+    private <T> void flow(String kpi, List<T> items, Function<T, LocalDate> date, ToDoubleFunction<T> num, ToDoubleFunction<T> den, String... bases) {
+        int n = (int) ChronoUnit.DAYS.between(base, o.to()) + 2;
+        double[] cn = new double[n + 1], cd = new double[n + 1];
+        for (T x : items) {
+            LocalDate d = date.apply(x);
+            if (d == null || d.isBefore(base) || d.isAfter(o.to())) continue;
+            int i = (int) ChronoUnit.DAYS.between(base, d) + 1;
+            cn[i] += num.applyAsDouble(x);
+            if (den != null) cd[i] += den.applyAsDouble(x);
+        }
+        for (int i = 1; i <= n; i++) { cn[i] += cn[i - 1]; cd[i] += cd[i - 1]; }
+        for (LocalDate end : monthEnds) {
+            for (String b : bases) {
+                LocalDate start = switch (b) {
+                    case "MONTH" -> end.withDayOfMonth(1);
+                    case "YTD" -> WorkingCalendar.financialYearStart(end);
+                    default -> end.minusMonths(12).plusDays(1);
+                };
+                int hi = (int) ChronoUnit.DAYS.between(base, end) + 1, lo = (int) ChronoUnit.DAYS.between(base, start);
+                double numerator = cn[hi] - cn[lo];
+                double denominator = den == null ? 0 : cd[hi] - cd[lo];
+                rows.add(new Row(kpi, end, b, numerator, den == null ? Double.NaN : denominator));
+            }
+        }
+    }
+
+    private <T> void perTenK(String kpi, List<T> items, Function<T, LocalDate> date) {
+        int before = rows.size();
+        flow(kpi, items, date, x -> 1, null, "YTD", "R12");
+        for (int i = before; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            rows.set(i, new Row(r.kpi(), r.periodEnd(), r.basis(), r.numerator(), population(r.periodEnd())));
+        }
+    }
+
+    private void asat(String kpi, Function<LocalDate, Number> num, Function<LocalDate, Number> den) {
+        for (LocalDate d : monthEnds) rows.add(new Row(kpi, d, "ASAT", num.apply(d).doubleValue(), den.apply(d).doubleValue()));
+    }
+
+    double population(LocalDate d) { return rates.population(d.getYear()); }
+
+    // ------------------------------------------------------------------ child protection
+
+    private static boolean open(LocalDate start, LocalDate end, LocalDate d) {
+        return !start.isAfter(d) && (end == null || end.isAfter(d));
+    }
+
+    private final Map<LocalDate, List<Plan>> onPlan = new TreeMap<>();
+
+    private List<Plan> childrenOnPlan(LocalDate d) {
+        return onPlan.computeIfAbsent(d, x -> {
+            Map<Integer, Plan> byChild = new TreeMap<>();
+            for (Plan p : w.plans) if (open(p.start, p.end, x)) byChild.putIfAbsent(p.child.id, p);
+            return new ArrayList<>(byChild.values());
+        });
+    }
+
+    private List<Plan> plansOver3Months(LocalDate d) {
+        return childrenOnPlan(d).stream().filter(p -> !p.start.plusMonths(3).isAfter(d)).toList();
+    }
+
+    private boolean reviewsInTime(Plan p, LocalDate d) {
+        LocalDate prev = p.icpc.date;
+        int months = 3;
+        List<Conference> reviews = reviewsByPlan.getOrDefault(p.id, List.of()).stream().filter(c -> !c.date.isAfter(d))
+                .sorted(Comparator.comparing(c -> c.date)).toList();
+        for (Conference r : reviews) {
+            if (r.date.isAfter(prev.plusMonths(months))) return false;
+            prev = r.date;
+            months = 6;
+        }
+        return !d.isAfter(prev.plusMonths(months));
+    }
+
+    private List<Plan> cpVisitCohort(LocalDate d) {
+        return childrenOnPlan(d).stream().filter(p -> cal.workingDaysBetween(p.start, d) >= 10).toList();
+    }
+
+    private boolean cpVisitedRecently(Plan p, LocalDate d) {
+        for (Note n : visitsByChild.getOrDefault(p.child.id, List.of())) {
+            if (n.plan != null && !n.date.isAfter(d) && cal.workingDaysBetween(n.date, d) < 10) return true;
+        }
+        return false;
+    }
+
+    private boolean qualifiedAllocated(Child c, LocalDate d) {
+        for (Allocation a : allocationsByChild.getOrDefault(c.id, List.of())) {
+            if (open(a.start, a.end, d)) return a.worker.qualified;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ looked after
+
+    private final Map<LocalDate, List<Period>> lookedAfter = new TreeMap<>();
+
+    /** Open periods at the date whose legal status is not a short break (V3/V4). */
+    private List<Period> looked(LocalDate d) {
+        return lookedAfter.computeIfAbsent(d, x -> {
+            List<Period> l = new ArrayList<>();
+            for (Period p : w.periods) {
+                if (p.shortBreak || !open(p.start, p.end, x)) continue;
+                Legal legal = null;
+                for (Legal g : p.legal) if (!g.start.isAfter(x)) legal = g;
+                if (legal != null && !legal.code.equals("V3") && !legal.code.equals("V4")) l.add(p);
+            }
+            return l;
+        });
+    }
+
+    private List<Period> looked12(LocalDate d) {
+        return looked(d).stream().filter(p -> !p.start.isAfter(d.minusMonths(12))).toList();
+    }
+
+    private int placementsIn12Months(Child c, LocalDate d) {
+        LocalDate windowStart = d.minusMonths(12);
+        int n = 0;
+        for (Placement x : placementsByChild.getOrDefault(c.id, List.of())) {
+            if (x.start.isAfter(windowStart) && !x.start.isAfter(d)) n++;
+            else if (open(x.start, x.end, windowStart)) n++;
+        }
+        return n;
+    }
+
+    private static Placement current(Period p, LocalDate d) {
+        Placement cur = null;
+        for (Placement x : p.placements) if (!x.start.isAfter(d)) cur = x;
+        return cur;
+    }
+
+    private double distance(Period p, LocalDate d) {
+        Placement x = current(p, d);
+        return x == null ? -1 : x.distance;
+    }
+
+    private List<Period> longTermCohort(LocalDate d) {
+        return looked(d).stream().filter(p -> ChronoUnit.DAYS.between(p.child.dob, d) < 16 * 365.25
+                && !p.start.isAfter(d.minusMonths(30))).toList();
+    }
+
+    private boolean stable(Period p, LocalDate d) {
+        Placement x = current(p, d);
+        if (x == null) return false;
+        if (!x.start.isAfter(d.minusYears(2))) return true;
+        if (x.type.equals("FOST-ADOPT") || x.type.equals("ADOPT-PLACED")) {
+            int i = p.placements.indexOf(x);
+            return i > 0 && !p.placements.get(i - 1).start.isAfter(d.minusYears(2));
+        }
+        return false;
+    }
+
+    /** Due 7 days after the placement starts, then 42 days after the last visit (91 for settled long-term placements). */
+    private boolean claVisitOverdue(Period p, LocalDate d) {
+        Placement x = current(p, d);
+        if (x == null) return false;
+        LocalDate last = null;
+        for (Note n : visitsByChild.getOrDefault(p.child.id, List.of())) {
+            if (n.period == p && !n.date.isBefore(x.start) && !n.date.isAfter(d)) last = n.date;
+        }
+        if (last == null) return d.isAfter(x.start.plusDays(7));
+        boolean longTerm = x.type.equals("FOST-REL") || x.type.equals("FOST-LA") || x.type.equals("FOST-ADOPT") || x.type.equals("ADOPT-PLACED");
+        boolean firstYear = last.isBefore(x.start.plusYears(1));
+        return d.isAfter(last.plusDays(longTerm && !firstYear ? 91 : 42));
+    }
+
+    private boolean checked(Child c, LocalDate d, String type, String alsoType) {
+        for (Health h : healthByChild.getOrDefault(c.id, List.of())) {
+            if ((h.type.equals(type) || h.type.equals(alsoType)) && h.status.equals("COMPLETED") && h.date != null
+                    && h.date.isAfter(d.minusMonths(12)) && !h.date.isAfter(d)) return true;
+        }
+        return false;
+    }
+
+    /** Children who started to be looked after in the year; counted once their 20 working days have passed. */
+    private void ihaRows() {
+        for (LocalDate d : monthEnds) {
+            LocalDate fy = WorkingCalendar.financialYearStart(d);
+            int num = 0, den = 0;
+            for (Period p : w.periods) {
+                if (p.shortBreak || p.start.isBefore(fy) || p.start.isAfter(d)) continue;
+                LocalDate due = cal.addWorkingDays(p.start, 20);
+                if (due.isAfter(d)) continue;
+                den++;
+                for (Health h : healthByChild.getOrDefault(p.child.id, List.of())) {
+                    if (h.type.equals("IHA") && h.date != null && !h.date.isBefore(p.start) && !h.date.isAfter(due)) { num++; break; }
+                }
+            }
+            rows.add(new Row("cla_iha_20wd_pct", d, "YTD", num, den));
+        }
+    }
+
+    private List<Child> leavers19to21(LocalDate d) {
+        List<Child> l = new ArrayList<>();
+        for (Child c : w.children) {
+            if (!c.careLeaver || c.leftCare == null || c.leftCare.isAfter(d)) continue;
+            double age = ChronoUnit.DAYS.between(c.dob, d) / 365.25;
+            if (!c.dob.plusYears(19).isAfter(d) && c.dob.plusYears(22).isAfter(d) && age >= 19) l.add(c);
+        }
+        return l;
+    }
+
+    private LeaverContact latestKit(Child c, LocalDate d) {
+        LeaverContact last = null;
+        for (LeaverContact k : kitByChild.getOrDefault(c.id, List.of())) if (!k.date.isAfter(d)) last = k;
+        return last;
+    }
+
+    // ------------------------------------------------------------------ workforce
+
+    private final Map<LocalDate, double[]> caseloads = new TreeMap<>();
+
+    /** [children allocated to social workers, FTE of social workers holding cases, workers over maximum, workers holding cases] */
+    private double[] caseload(LocalDate d) {
+        return caseloads.computeIfAbsent(d, x -> {
+            Map<Integer, Integer> perWorker = new TreeMap<>();
+            for (Allocation a : w.allocations) {
+                if (a.role.equals("KA") || !open(a.start, a.end, x)) continue;
+                perWorker.merge(a.worker.id, 1, Integer::sum);
+            }
+            double children = 0, fte = 0, over = 0, holding = 0;
+            for (Worker k : w.workers) {
+                Integer n = perWorker.get(k.id);
+                if (n == null) continue;
+                holding++;
+                if (n > maxCaseload(k)) over++;
+                if (k.qualified) {
+                    children += n;
+                    fte += k.fte;
+                }
+            }
+            return new double[]{children, fte, over, holding};
+        });
+    }
+
+    double maxCaseload(Worker k) {
+        int max = config.has("caseload.max." + k.jobTitle) ? config.integer("caseload.max." + k.jobTitle)
+                : switch (k.jobTitle) { case "ASYE" -> 15; case "AP" -> 16; case "PS", "TM" -> 10; case "PA" -> 25; default -> 20; };
+        return max * k.fte;
+    }
+
+    private double[] agency(LocalDate d) {
+        double agency = 0, all = 0;
+        for (Worker k : w.workers) {
+            if (!k.qualified || k.start.isAfter(d) || (k.end != null && !k.end.isAfter(d))) continue;
+            all += k.fte;
+            if (k.employment.equals("Agency")) agency += k.fte;
+        }
+        return new double[]{agency, all};
+    }
+
+    private void sickness() {
+        Map<String, SicknessMonth> csc = new TreeMap<>();
+        for (SicknessMonth s : w.sickness) if (s.service().equals("Children's Social Care")) csc.put(s.month(), s);
+        for (LocalDate d : monthEnds) {
+            SicknessMonth m = csc.get(d.toString().substring(0, 7));
+            if (m == null) continue;
+            rows.add(new Row("sickness_days_per_fte", d, "MONTH", m.daysLost(), m.fte()));
+            double days = 0, fte = 0;
+            int months = 0;
+            for (LocalDate x = WorkingCalendar.financialYearStart(d); !x.isAfter(d); x = x.plusMonths(1)) {
+                SicknessMonth s = csc.get(x.toString().substring(0, 7));
+                if (s == null) continue;
+                days += s.daysLost();
+                fte += s.fte();
+                months++;
+            }
+            rows.add(new Row("sickness_days_per_fte", d, "YTD", round(days), months == 0 ? 0 : round(fte / months)));
+        }
+    }
+
+    private static double round(double v) { return Math.round(v * 10) / 10.0; }
+
+    // ------------------------------------------------------------------ helpers
+
+    private boolean rereferral(Referral r) {
+        LocalDate since = WorkingCalendar.twelveMonthsBefore(r.date);
+        for (Referral x : referralsOf(r.child)) {
+            if (x != r && x.date.isBefore(r.date) && !x.date.isBefore(since)) return true;
+        }
+        return false;
+    }
+
+    private Map<Integer, List<Referral>> referralsByChild;
+
+    private List<Referral> referralsOf(Child c) {
+        if (referralsByChild == null) {
+            referralsByChild = new TreeMap<>();
+            for (Referral r : w.referrals) referralsByChild.computeIfAbsent(r.child.id, k -> new ArrayList<>()).add(r);
+        }
+        return referralsByChild.getOrDefault(c.id, List.of());
+    }
+
+    private Map<Integer, List<Assessment>> assessmentsByChild;
+
+    private boolean assessedWithin30(Referral r) {
+        if (r.assessment != null && !r.assessment.status.equals("X")) return true;
+        if (assessmentsByChild == null) {
+            assessmentsByChild = new TreeMap<>();
+            for (Assessment a : w.assessments) assessmentsByChild.computeIfAbsent(a.child.id, k -> new ArrayList<>()).add(a);
+        }
+        for (Assessment a : assessmentsByChild.getOrDefault(r.child.id, List.of())) {
+            if (!a.status.equals("X") && !a.start.isBefore(r.date) && !a.start.isAfter(r.date.plusDays(30))) return true;
+        }
+        return false;
+    }
+
+    static String number(double v) {
+        if (Double.isNaN(v)) return "";
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    void write(Path truthDir, List<DropWriter.FileEntry> files) {
+        DropWriter out = new DropWriter(truthDir, "truth", "", "", "");
+        try (DropWriter.Table t = out.table("kpi_truth", COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
+            for (Row r : rows) {
+                t.set("kpi_code", r.kpi()).set("period_end", r.periodEnd()).set("basis", r.basis())
+                        .set("numerator", number(r.numerator())).set("denominator", number(r.denominator())).endRow();
+            }
+        }
+        files.addAll(out.files());
+    }
+
+    static Predicate<Row> is(String kpi, String basis) {
+        return r -> r.kpi().equals(kpi) && r.basis().equals(basis);
+    }
+}

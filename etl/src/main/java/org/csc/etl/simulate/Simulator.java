@@ -1,0 +1,130 @@
+package org.csc.etl.simulate;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.csc.warehouse.calendar.WorkingCalendar;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.errors.Errors;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The simulated authority: walks the children's journeys, then writes what each system would
+ * have exported on each extract date (Care First monthly until go-live, Liquid Logic from go-live),
+ * the manual and HR files, and the ground truth in {@code _truth/}.
+ */
+public final class Simulator {
+    public static final String TRUTH_DIR = "_truth";
+    /** Liquid Logic sends a FULL drop again about twice a year. */
+    static final int FULL_EVERY_DAYS = 182;
+
+    private Simulator() {}
+
+    public static SimulationSummary run(SimulationOptions o, WarehouseConfig config) {
+        long t0 = System.nanoTime();
+        Path out = o.out();
+        requireEmpty(out);
+        WorkingCalendar cal = calendar(config, o);
+        Rates rates = new Rates(config, o.scale());
+        Journeys journeys = new Journeys(o, rates, cal);
+        World w = journeys.simulate();
+
+        List<DropWriter.FileEntry> landing = new ArrayList<>();
+        int drops = 0;
+        CareFirstExport cf = new CareFirstExport(w, o.goLive());
+        for (LocalDate e : careFirstExtracts(o)) {
+            DropWriter d = drop(out, "carefirst", e, "FULL");
+            cf.write(d, e.atTime(1, 30));
+            landing.addAll(d.files());
+            drops++;
+        }
+        LiquidLogicExport ll = new LiquidLogicExport(w, o.goLive());
+        LocalDateTime previous = null;
+        LocalDate nextFull = o.goLive().plusDays(FULL_EVERY_DAYS);
+        for (LocalDate e = o.goLive(); !e.isAfter(o.to().plusDays(1)); e = e.plusDays(o.deltaEveryDays())) {
+            boolean full = previous == null || !e.isBefore(nextFull);
+            if (full && previous != null) nextFull = nextFull.plusDays(FULL_EVERY_DAYS);
+            DropWriter d = drop(out, "liquidlogic", e, full ? "FULL" : "DELTA");
+            ll.write(d, e.atTime(1, 30), full ? null : previous);
+            landing.addAll(d.files());
+            previous = e.atTime(1, 30);
+            drops++;
+        }
+        landing.addAll(new ManualExport(w, o, cal, journeys.defects()).write(out));
+
+        Path truth = out.resolve(TRUTH_DIR);
+        List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects(), previous));
+        KpiTruth kpis = new KpiTruth(w, o, cal, rates, config);
+        kpis.compute();
+        kpis.write(truth, truthFiles);
+
+        long rows = 0, bytes = 0;
+        for (DropWriter.FileEntry f : landing) {
+            rows += f.rows();
+            bytes += f.bytes();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new SimulationSummary(drops, landing.size(), rows, bytes, seconds, Calibration.table(truth));
+    }
+
+    /** The calibration table of an earlier run, from its {@code _truth} directory. */
+    public static String calibration(Path truthDir) {
+        return Calibration.table(truthDir);
+    }
+
+    /** First of each month after the start, then the final legacy snapshot on go-live day. */
+    static List<LocalDate> careFirstExtracts(SimulationOptions o) {
+        List<LocalDate> l = new ArrayList<>();
+        for (LocalDate e = o.from().plusMonths(1).withDayOfMonth(1); e.isBefore(o.goLive()); e = e.plusMonths(1)) l.add(e);
+        l.add(o.goLive());
+        return l;
+    }
+
+    private static DropWriter drop(Path out, String system, LocalDate e, String mode) {
+        return new DropWriter(out.resolve(system).resolve(e.toString()), system, e.toString(), e + "T01:30:00", mode);
+    }
+
+    private static void requireEmpty(Path out) {
+        if (!Files.exists(out)) return;
+        if (!Files.isDirectory(out)) {
+            throw Errors.of("The simulation output " + out + " is a file.", "--out must name a directory.",
+                    "Pass --out with a new or empty directory.");
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            if (s.findAny().isPresent()) {
+                throw Errors.of("The simulation output directory " + out + " is not empty.",
+                        "Writing over an earlier landing area would mix two simulations' drops.",
+                        "Remove the directory or pass --out with a new one.");
+            }
+        } catch (IOException e) {
+            throw Errors.io("list the output directory", out, e);
+        }
+    }
+
+    /** The warehouse's working-day rules over a span wide enough for the warm-up history. */
+    static WorkingCalendar calendar(WarehouseConfig config, SimulationOptions o) {
+        Set<LocalDate> holidays = new HashSet<>();
+        try (Reader r = new InputStreamReader(config.conf().open("reference/bank_holidays_england_wales.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                holidays.add(LocalDate.parse(rec.get("date")));
+            }
+        } catch (IOException e) {
+            throw Errors.of("Bank holiday list cannot be read.", e.getMessage(),
+                    "Restore conf/reference/bank_holidays_england_wales.csv (columns date,name).", e);
+        }
+        List<LocalDate> closures = config.has("calendar.closure.days") ? config.dates("calendar.closure.days") : List.of();
+        return new WorkingCalendar(o.from().minusYears(12), o.to().plusYears(3), holidays, new HashSet<>(closures));
+    }
+}
