@@ -19,6 +19,7 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing area (landing.dir).") String landing;
     @Option(names = "--lake", description = "Delta lake directory (lake.dir).") String lake;
     @Option(names = "--out", description = "Output directory for DuckDB files and reports (out.dir).") String out;
+    @Option(names = "--until", description = "Apply only drops extracted on or before this date (yyyy-MM-dd): replays history night by night.") String until;
 
     @Override
     public Integer call() {
@@ -26,6 +27,7 @@ final class NightlyCommand implements Callable<Integer> {
         o.put("landing.dir", landing);
         o.put("lake.dir", lake);
         o.put("out.dir", out);
+        o.put("nightly.until", until);
         try {
             new NightlyJob(parent.config(o), System.out::println, Clock.systemUTC()).run();
             return 0;

@@ -78,7 +78,9 @@ public final class NightlyJob {
         waiting.forEach(w -> out.accept("  " + w));
         DropLedger ledger = new DropLedger(lake);
         Set<String> consumed = ledger.consumedDrops();
-        List<Drop> pending = scan.drops().stream().filter(d -> !consumed.contains(d.id())).toList();
+        LocalDate until = config.has("nightly.until") ? config.date("nightly.until") : null;
+        List<Drop> pending = scan.drops().stream().filter(d -> !consumed.contains(d.id()))
+                .filter(d -> until == null || !d.extractDate().isAfter(until)).toList();
         if (pending.isEmpty()) {
             out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
             return new Summary(runId, false, null, timings, 0, List.of(), waiting);
