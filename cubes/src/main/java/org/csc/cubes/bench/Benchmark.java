@@ -1,0 +1,204 @@
+package org.csc.cubes.bench;
+
+import org.csc.cubes.nightly.NightlyJob;
+import org.csc.etl.landing.Drop;
+import org.csc.etl.landing.LandingScan;
+import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.simulate.SimulationOptions;
+import org.csc.etl.simulate.SimulationSummary;
+import org.csc.etl.simulate.Simulator;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.errors.Errors;
+import org.csc.warehouse.spark.JobCounter;
+import org.csc.warehouse.spark.Spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: simulate at a scale (cached), a full rebuild up to the last D drops, then D
+ * incremental nightlies of one drop each, then the analyst queries. Prints stage timings, rows per
+ * second, Spark jobs, peak memory, the incremental cost as a fraction of the rebuild, query
+ * p50/p95, and writes the figures as CSV. Figures are measurements, never assertions.
+ */
+public final class Benchmark {
+    public record Row(String phase, String stage, long millis, long rows, long jobs, long peakRssMb) {
+        String csv(int scale) {
+            return scale + "," + phase + "," + stage + "," + millis + "," + rows + "," + rowsPerSecond() + "," + jobs + "," + peakRssMb;
+        }
+        long rowsPerSecond() { return millis <= 0 ? 0 : rows * 1000 / millis; }
+    }
+
+    public record Query(String name, String sql) {}
+
+    private final WarehouseConfig config;
+    private final Consumer<String> out;
+
+    public Benchmark(WarehouseConfig config, Consumer<String> out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public List<Row> run(int scale, int deltaDays, int queryRepeats) throws IOException, SQLException {
+        Path base = config.path("bench.dir");
+        Path landing = base.resolve("landing-scale-" + scale);
+        List<Row> rows = new ArrayList<>();
+        if (!Files.isDirectory(landing.resolve(Simulator.TRUTH_DIR))) {
+            delete(landing);
+            SimulationOptions o = SimulationOptions.defaults(landing).withScale(scale);
+            out.accept("bench: simulating scale " + scale + " into " + landing);
+            SimulationSummary s = Simulator.run(o, config);
+            out.accept("bench: " + s);
+            rows.add(new Row("simulate", "simulate", Math.round(s.seconds() * 1000), s.rows(), 0, peakRssMb()));
+        } else {
+            out.accept("bench: reusing the simulated landing area " + landing);
+        }
+        List<LocalDate> dates = LandingScan.scan(landing, NightlyJob.SYSTEMS.stream().map(s -> s.name()).toList()).drops().stream()
+                .map(Drop::extractDate).distinct().sorted().toList();
+        if (dates.size() <= deltaDays) {
+            throw Errors.of("The landing area has only " + dates.size() + " extract dates.", "--delta-days " + deltaDays + " needs more.",
+                    "Pass a smaller --delta-days.");
+        }
+        Path run = base.resolve("run-scale-" + scale);
+        delete(run);
+        WarehouseConfig c = config.with("landing.dir", landing.toString()).with("lake.dir", run.resolve("lake").toString())
+                .with("out.dir", run.resolve("out").toString());
+
+        List<LocalDate> incremental = dates.subList(dates.size() - deltaDays, dates.size());
+        LocalDate fullUntil = dates.get(dates.size() - deltaDays - 1);
+        long fullMillis = nightly(c.with("nightly.until", fullUntil.toString()), "full", rows);
+        long incTotal = 0;
+        for (int i = 0; i < incremental.size(); i++) {
+            incTotal += nightly(c.with("nightly.until", incremental.get(i).toString()), "incremental-" + (i + 1), rows);
+        }
+        if (!incremental.isEmpty()) {
+            double fraction = (double) incTotal / incremental.size() / fullMillis;
+            out.accept(String.format("bench: full rebuild %.1f s; incremental nightly mean %.1f s = %.0f%% of the rebuild",
+                    fullMillis / 1000.0, incTotal / 1000.0 / incremental.size(), fraction * 100));
+        }
+        Spark.stop();
+        rows.addAll(queries(run.resolve("out").resolve(NightlyJob.CUBES_FILE), queryRepeats));
+        Path csv = run.resolve("bench.csv");
+        List<String> lines = new ArrayList<>(List.of("scale,phase,stage,millis,rows,rows_per_s,spark_jobs,peak_rss_mb"));
+        rows.forEach(r -> lines.add(r.csv(scale)));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        out.accept("bench: figures written to " + csv);
+        return rows;
+    }
+
+    private long nightly(WarehouseConfig c, String phase, List<Row> rows) {
+        JobCounter jobs = JobCounter.attach(Spark.session(c));
+        NightlyJob.Summary s = new NightlyJob(c, m -> {}, Clock.systemUTC()).run();
+        jobs.detach(Spark.session(c));
+        long received = s.staging() == null ? 0 : s.staging().entries().stream()
+                .filter(e -> e.status() == LedgerEntry.Status.APPLIED).mapToLong(LedgerEntry::received).sum();
+        long total = 0;
+        for (Map.Entry<String, Long> e : s.stageMillis().entrySet()) {
+            if (e.getKey().equals("total")) continue;
+            long r = e.getKey().equals("extract") ? received : e.getKey().equals("cubes") || e.getKey().equals("publish") ? s.kpiRows() : 0;
+            rows.add(new Row(phase, e.getKey(), e.getValue(), r, 0, peakRssMb()));
+            total += e.getValue();
+        }
+        long t = s.stageMillis().getOrDefault("total", total);
+        rows.add(new Row(phase, "total", t, received, jobs.jobs(), peakRssMb()));
+        out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s", phase, t / 1000.0, received,
+                jobs.jobs(), s.stageMillis()));
+        return t;
+    }
+
+    private List<Row> queries(Path cubes, int repeats) throws SQLException, IOException {
+        List<Query> qs = loadQueries();
+        List<Row> rows = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + cubes, p)) {
+            for (Query q : qs) {
+                long[] micros = new long[repeats];
+                long n = 0;
+                for (int i = 0; i <= repeats; i++) { // the first run warms up and is not counted
+                    long t0 = System.nanoTime();
+                    n = 0;
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q.sql())) {
+                        while (rs.next()) n++;
+                    }
+                    if (i > 0) micros[i - 1] = (System.nanoTime() - t0) / 1000;
+                }
+                Arrays.sort(micros);
+                for (long m : micros) all.add(m);
+                rows.add(new Row("query", q.name() + ":p50_us", micros[micros.length / 2], n, 0, 0));
+                rows.add(new Row("query", q.name() + ":p95_us", micros[(int) Math.ceil(micros.length * 0.95) - 1], n, 0, 0));
+            }
+        }
+        all.sort(Comparator.naturalOrder());
+        long p50 = all.get(all.size() / 2), p95 = all.get((int) Math.ceil(all.size() * 0.95) - 1);
+        out.accept(String.format("bench: %d analyst queries x %d: p50 %.2f ms, p95 %.2f ms, max %.2f ms", qs.size(), repeats,
+                p50 / 1000.0, p95 / 1000.0, all.get(all.size() - 1) / 1000.0));
+        rows.add(new Row("query", "all:p50_us", p50, all.size(), 0, 0));
+        rows.add(new Row("query", "all:p95_us", p95, all.size(), 0, 0));
+        return rows;
+    }
+
+    public static List<Query> loadQueries() throws IOException {
+        try (InputStream in = Benchmark.class.getClassLoader().getResourceAsStream("bench/queries.sql")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<Query> out = new ArrayList<>();
+            String name = null;
+            StringBuilder sql = new StringBuilder();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("-- name:")) name = line.substring(8).trim();
+                else if (!line.startsWith("--") && !line.isBlank()) sql.append(line).append('\n');
+                if (line.trim().endsWith(";") && name != null) {
+                    out.add(new Query(name, sql.toString().trim().replaceAll(";$", "")));
+                    sql.setLength(0);
+                    name = null;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Peak resident memory of this process (VmHWM), in MB; 0 where /proc is not available. */
+    static long peakRssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // not Linux: the figure is simply absent
+        }
+        return 0;
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    static Map<String, Long> summary(List<Row> rows) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        rows.forEach(r -> m.put(r.phase() + "/" + r.stage(), r.millis()));
+        return m;
+    }
+}
