@@ -175,7 +175,7 @@ final class ConformCare {
                     child("liquidlogic", "m", "h.dim_person_id"),
                     key("carefirst", "h.health_no"), lineage("carefirst", "h", "h.health_no", "h.entered_on"), child("carefirst", "m", "h.client_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.check_date = cf.check_date AND ll.check_type = cf.check_type"),
-                    allocatedTeam("base", "check_key", "coalesce(check_date, due_date)"))),
+                    allocatedTeam("base", "check_key", "check_date"))),
             table("fct_care_leaver_contact", """
                     WITH ll AS (
                       SELECT %s AS contact_key, m.child_key, to_date(k.in_touch_dttm) AS contact_date,

@@ -70,8 +70,17 @@ public final class ConformJob {
 
     /** Registers the inputs and the conformed views; returns the tables that changed and must be written, by name. */
     public Map<String, Dataset<Row>> plan(List<SourceSystem> systems) {
+        return plan(systems, null);
+    }
+
+    /**
+     * As {@link #plan(List)}, over staged tables held in memory instead of the lake's (name -> frame
+     * with the staged schema); used by tests that conform small journeys without Delta writes.
+     */
+    public Map<String, Dataset<Row>> plan(List<SourceSystem> systems, Map<String, Dataset<Row>> stagedInMemory) {
         SparkSession spark = lake.spark();
-        StagedViews.register(lake, systems);
+        if (stagedInMemory == null) StagedViews.register(lake, systems);
+        else StagedViews.register(spark, systems, stagedInMemory);
         Mappings.register(spark, config);
         spark.udf().register("norm_text", (UDF1<String, String>) ConformJob::normaliseName, DataTypes.StringType);
         spark.udf().register("norm_key", (UDF1<String, String>) Mappings::normalise, DataTypes.StringType);
@@ -94,6 +103,7 @@ public final class ConformJob {
         inputs.put("map_codes", global);
         inputs.put("map_teams", global);
         Map<String, String> recorded = recordedState();
+        boolean materialise = config.bool("conform.materialise.shared");
 
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         Dataset<Row> dimDate = DateDimension.build(spark, WorkingCalendar.from(config));
@@ -152,7 +162,7 @@ public final class ConformJob {
                 continue;
             }
             Dataset<Row> ds = spark.sql(substitute(step.sql(), params));
-            boolean shared = readLater.contains(step.name()) && needed.contains(step.name());
+            boolean shared = materialise && readLater.contains(step.name()) && needed.contains(step.name());
             if (step.kind() == ConformSql.Kind.CACHED && shared || step.persisted() && shared) {
                 // Small intermediates read by several later steps: computed once, not once per reader.
                 ds = ds.localCheckpoint(true);

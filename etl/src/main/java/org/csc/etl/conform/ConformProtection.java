@@ -117,16 +117,16 @@ final class ConformProtection {
                              n.child_seen, n.seen_alone, n.subject, CAST(NULL AS STRING) AS plan_key, CAST(NULL AS STRING) AS period_key, %s
                       FROM stg_carefirst__case_notes n %s %s),
                     ll AS (
-                      SELECT visit_key, child_key, coalesce(dw.team, 'UNKNOWN') AS team, coalesce(dw.area, 'UNKNOWN') AS area, x.worker_key,
-                             visit_date, note_type_code, note_type_code IN ('STVC', 'STVL', 'STAT') AS is_statutory,
-                             CASE note_type_code WHEN 'STVC' THEN 'CP' WHEN 'STVL' THEN 'LAC' WHEN 'STAT' THEN 'ANY' END AS visit_kind,
-                             child_seen, seen_alone, subject, plan_key, period_key, source_system, source_key, recorded_at, last_drop, _deleted
+                      SELECT x.visit_key, x.child_key, coalesce(dw.team, 'UNKNOWN') AS team, coalesce(dw.area, 'UNKNOWN') AS area, x.worker_key,
+                             x.visit_date, x.note_type_code, x.note_type_code IN ('STVC', 'STVL', 'STAT') AS is_statutory,
+                             CASE x.note_type_code WHEN 'STVC' THEN 'CP' WHEN 'STVL' THEN 'LAC' WHEN 'STAT' THEN 'ANY' END AS visit_kind,
+                             x.child_seen, x.seen_alone, x.subject, x.plan_key, x.period_key, x.source_system, x.source_key, x.recorded_at, x.last_drop, x._deleted
                       FROM ll0 x %s),
                     cf AS (
-                      SELECT visit_key, child_key, coalesce(dw.team, 'UNKNOWN') AS team, coalesce(dw.area, 'UNKNOWN') AS area, x.worker_key,
-                             visit_date, note_type_code, note_type_code IN ('STVC', 'STVL', 'STAT') AS is_statutory,
-                             CASE note_type_code WHEN 'STVC' THEN 'CP' WHEN 'STVL' THEN 'LAC' WHEN 'STAT' THEN 'ANY' END AS visit_kind,
-                             child_seen, seen_alone, subject, plan_key, period_key, source_system, source_key, recorded_at, last_drop
+                      SELECT x.visit_key, x.child_key, coalesce(dw.team, 'UNKNOWN') AS team, coalesce(dw.area, 'UNKNOWN') AS area, x.worker_key,
+                             x.visit_date, x.note_type_code, x.note_type_code IN ('STVC', 'STVL', 'STAT') AS is_statutory,
+                             CASE x.note_type_code WHEN 'STVC' THEN 'CP' WHEN 'STVL' THEN 'LAC' WHEN 'STAT' THEN 'ANY' END AS visit_kind,
+                             x.child_seen, x.seen_alone, x.subject, x.plan_key, x.period_key, x.source_system, x.source_key, x.recorded_at, x.last_drop
                       FROM cf0 x %s)
                     %s
                     """.formatted(key("liquidlogic", "n.fact_casenote_id"), key("liquidlogic", "cpv.plan_id"), key("liquidlogic", "clav.cla_id"),

@@ -10,6 +10,8 @@ import org.csc.warehouse.lake.Lake;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -25,11 +27,20 @@ public final class StagedViews {
     private StagedViews() {}
 
     public static void register(Lake lake, List<SourceSystem> systems) {
-        SparkSession spark = lake.spark();
+        register(lake.spark(), systems, name -> lake.exists(name) ? lake.read(name) : null);
+    }
+
+    /** Staged tables held in memory (name -> frame with the staged schema), e.g. for tests; absent tables are empty. */
+    public static void register(SparkSession spark, List<SourceSystem> systems, Map<String, Dataset<Row>> frames) {
+        register(spark, systems, frames::get);
+    }
+
+    private static void register(SparkSession spark, List<SourceSystem> systems, Function<String, Dataset<Row>> source) {
         for (SourceSystem s : systems) {
             for (SourceContract.Table t : s.contract().tables().values()) {
                 String name = t.stagedTable();
-                Dataset<Row> all = lake.exists(name) ? lake.read(name) : spark.createDataFrame(List.of(), t.stagedSchema());
+                Dataset<Row> all = source.apply(name);
+                if (all == null) all = spark.createDataFrame(List.of(), t.stagedSchema());
                 if (!Arrays.asList(all.columns()).contains(SourceContract.Staging.DELETED_AT)) {
                     all = all.withColumn(SourceContract.Staging.DELETED_AT, lit(null).cast(DataTypes.TimestampType));
                 }
