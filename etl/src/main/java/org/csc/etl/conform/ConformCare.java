@@ -163,7 +163,7 @@ final class ConformCare {
                     man AS (
                       SELECT concat('M-', d._line) AS check_key, m.child_key, 'DENTAL' AS check_type, CAST(NULL AS DATE) AS due_date, d.check_date,
                              'COMPLETED' AS status_code, 'manual' AS source_system, CAST(d._line AS STRING) AS source_key,
-                             CAST(NULL AS TIMESTAMP) AS recorded_at, d._drop AS last_drop
+                             CAST(NULL AS TIMESTAMP) AS recorded_at, d._drop AS last_drop, false AS _deleted
                       FROM stg_manual__dental_checks d
                       LEFT JOIN map_child m ON m.system = d.ref_system AND m.source_id = d.ref_id),
                     base AS (

@@ -104,6 +104,7 @@ public final class ConformJob {
         inputs.put("map_teams", global);
         Map<String, String> recorded = recordedState();
         boolean materialise = config.bool("conform.materialise.shared");
+        long slowMillis = 2000;
 
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         Dataset<Row> dimDate = DateDimension.build(spark, WorkingCalendar.from(config));
@@ -117,6 +118,8 @@ public final class ConformJob {
             lake.read(DateDimension.TABLE).createOrReplaceTempView(DateDimension.TABLE);
         }
         String manualFp = sha(manual.fingerprint());
+        ManualSources.quarantineFrame(spark, "files:" + manualFp.substring(0, 12), manual.quarantine())
+                .createOrReplaceTempView(ManualSources.QUARANTINE_TABLE);
         if (!manualFp.equals(recorded.get(ManualSources.QUARANTINE_TABLE)) || !lake.exists(ManualSources.QUARANTINE_TABLE)) {
             out.put(ManualSources.QUARANTINE_TABLE, ManualSources.quarantineFrame(spark, "files:" + manualFp.substring(0, 12), manual.quarantine()));
             pending.put(ManualSources.QUARANTINE_TABLE, manualFp);
@@ -161,13 +164,17 @@ public final class ConformJob {
                 skipped.add(step.name());
                 continue;
             }
+            long t0 = System.nanoTime();
             Dataset<Row> ds = spark.sql(substitute(step.sql(), params));
+            if (java.util.Arrays.asList(ds.columns()).contains("_deleted")) ds = ds.drop("_deleted");
             boolean shared = materialise && readLater.contains(step.name()) && needed.contains(step.name());
             if (step.kind() == ConformSql.Kind.CACHED && shared || step.persisted() && shared) {
                 // Small intermediates read by several later steps: computed once, not once per reader.
                 ds = ds.localCheckpoint(true);
             }
             ds.createOrReplaceTempView(step.name());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > slowMillis) log.accept("  [conform] " + step.name() + " planned in " + ms + " ms" + (shared ? " (materialised)" : ""));
             if (step.persisted()) {
                 out.put(step.name(), ds);
                 pending.put(step.name(), fp.get(step.name()));

@@ -67,13 +67,14 @@ final class ConformSql {
      * System of record. CTE {@code ll} holds Liquid Logic rows including those it deleted (column
      * {@code _deleted} last); CTE {@code cf} holds live Care First rows with the same columns
      * (without {@code _deleted}). A Care First row survives only when Liquid Logic never held the
-     * same event, so a migrated event Liquid Logic deleted does not come back from Care First.
+     * same event, so a migrated event Liquid Logic deleted does not come back from Care First. The
+     * result keeps a {@code _deleted} column (always false) that ConformJob drops from every step.
      */
     static String systemOfRecord(String sameEvent) {
         return """
-                SELECT * EXCEPT (_deleted) FROM ll WHERE NOT _deleted
+                SELECT * FROM ll WHERE NOT _deleted
                 UNION ALL
-                SELECT cf.* FROM cf LEFT ANTI JOIN ll ON %s
+                SELECT cf.*, false AS _deleted FROM cf LEFT ANTI JOIN ll ON %s
                 """.formatted(sameEvent);
     }
 

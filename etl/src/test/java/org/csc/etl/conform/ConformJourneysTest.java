@@ -89,6 +89,14 @@ class ConformJourneysTest {
         new DropBuilder(tmp.resolve("both/landing"), "liquidlogic", LocalDate.of(2016, 4, 2), "DELTA")
                 .delete("FACT_CONTACTS", "70001", "2016-04-02 08:00:00.000").write();
 
+        Path manual = Files.createDirectories(tmp.resolve("both/landing/manual"));
+        Files.writeString(manual.resolve("icpc_tracker.csv"), "CHILD_REF,STRATEGY_DATE,ICPC_DATE,WITHIN_15_DAYS,COMMENTS\n"
+                + "1001,03/06/2015,24/06/2015,Y,\"chair availability, date moved\"\nLL9001,03/06/2015,24/06/2015,y,\n"
+                + "XYZ,03/06/2015,24/06/2015,Y,bad ref\n1001,03/06/2015,31/06/2015,N,bad date\n");
+        Files.writeString(manual.resolve("dental_checks.csv"), "\uFEFFCHILD_REF,CHECK_DATE,RECORDED_BY\nLL9001,05/11/2015,Nurse A\n");
+        Path hr = Files.createDirectories(tmp.resolve("both/landing/hr"));
+        Files.writeString(hr.resolve("sickness.csv"), "MONTH,SERVICE,FTE,DAYS_LOST\n2015-12,Children's Social Care,120.5,60\n"
+                + "2015-12,Life Stages 0-25,40,30\n2015-13,Authority,1000,6680\n");
         viaCareFirst = conform(tmp.resolve("cf"), Map.of());
         viaLiquidLogic = conform(tmp.resolve("ll"), Map.of());
         both = conform(tmp.resolve("both"), Map.of(
@@ -98,27 +106,34 @@ class ConformJourneysTest {
                 "fct_contact_all", "source_system, source_key, contact_date, source_code, team",
                 "fct_visit_all", "source_system, source_key, visit_date, note_type_code, visit_kind IS NULL",
                 "deleted_staged", "fact_contact_id, _deleted_at",
-                "facts_by_system", "t, source_system, n"));
+                "facts_by_system", "t, source_system, n",
+                "fct_icpc_log", "log_key, strategy_date, icpc_date, within_15_days_logged, comments, child_key = (SELECT max(child_key) FROM map_child WHERE source_id = 9001)",
+                "fct_sickness", "month_end, service, fte, days_lost",
+                "manual_dental", "check_type, check_date, status_code, source_system, child_key IS NOT NULL",
+                "manual_quarantine", "file, line, `column`, reason"));
     }
 
     static Map<String, List<String>> conform(Path dir, Map<String, String> extra) throws Exception {
-        WarehouseConfig config = WarehouseConfig.builder().env(Map.of()).baseDir(dir).override("conform.materialise.shared", "false").build();
+        WarehouseConfig config = WarehouseConfig.builder().env(Map.of()).baseDir(dir).build();
         SparkSession spark = Spark.session(config);
         Lake lake = new Lake(spark, config);
         long t0 = System.nanoTime();
         var staged = MemoryStaging.stage(spark, config.path("landing.dir"), SYSTEMS);
         long t1 = System.nanoTime();
-        new ConformJob(lake, config, log::add).plan(SYSTEMS, staged);
+        new ConformJob(lake, config, m -> { log.add(m); System.out.println(m); }).plan(SYSTEMS, staged);
         System.out.println("TIMING stage " + (t1 - t0) / 1_000_000 + " ms, plan " + (System.nanoTime() - t1) / 1_000_000 + " ms");
         List<String> parts = new ArrayList<>();
         COMPARED.forEach((table, cols) -> parts.add("SELECT '" + table + "' AS t, " + row(cols) + " AS v FROM " + table));
-        Map<String, String> special = Map.of(
+        Map<String, String> special = strings(
                 "map_child", "map_child",
                 "map_worker_same", "map_worker",
                 "dq_unmapped_values", "dq_unmapped_values",
                 "fct_contact_all", "fct_contact",
                 "fct_visit_all", "fct_visit",
                 "deleted_staged", "all_liquidlogic__fact_contacts WHERE _deleted_at IS NOT NULL",
+                "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
+                "manual_dental", "fct_health_check WHERE source_system = 'manual'",
+                "manual_quarantine", "etl_manual_quarantine",
                 "facts_by_system", "(SELECT 'fct_referral' AS t, source_system, count(*) AS n FROM fct_referral GROUP BY 2 "
                         + "UNION ALL SELECT 'fct_episode', source_system, count(*) FROM fct_episode GROUP BY 2 "
                         + "UNION ALL SELECT 'fct_cp_plan', source_system, count(*) FROM fct_cp_plan GROUP BY 2 "
@@ -127,16 +142,22 @@ class ConformJourneysTest {
         extra.forEach((name, cols) -> parts.add("SELECT '" + name + "' AS t, " + row(cols) + " AS v FROM " + special.get(name)));
         Map<String, List<String>> out = new TreeMap<>();
         for (String part : parts) {
-            long t0 = System.nanoTime();
+            long q0 = System.nanoTime();
             try {
                 for (Row r : spark.sql(part).collectAsList()) out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw new IllegalStateException("query failed: " + part.substring(0, Math.min(80, part.length())) + ": " + e.getMessage(), e);
             }
-            System.out.println("TIMING " + part.substring(7, 40) + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            System.out.println("TIMING " + part.substring(7, 40) + " " + (System.nanoTime() - q0) / 1_000_000 + " ms");
         }
         out.values().forEach(l -> l.sort(null));
         return out;
+    }
+
+    static Map<String, String> strings(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return m;
     }
 
     static String row(String cols) {
@@ -205,7 +226,7 @@ class ConformJourneysTest {
         assertThat(both.get("deleted_staged")).containsExactly("70001|2016-04-02 08:00:00");
         assertThat(both.get("fct_contact_all")).containsExactly("carefirst|5002|2015-05-01|UNKNOWN|UNKNOWN");
         assertThat(both.get("facts_by_system")).contains("fct_referral|liquidlogic|1", "fct_episode|liquidlogic|2", "fct_cp_plan|liquidlogic|1",
-                "fct_child_month|any|10", "dim_child|any|1");
+                "fct_child_month|any|11", "dim_child|any|1"); // Jun 2015 - Apr 2016: the DELTA of 2 April is the newest extract
         assertThat(both.get("facts_by_system")).noneMatch(s -> s.startsWith("fct_referral|carefirst") || s.startsWith("fct_episode|carefirst"));
         // The merged duplicate's note belongs to the survivor, who is the migrated Liquid Logic person.
         assertThat(both.get("fct_visit_all")).containsExactly("carefirst|9202|2015-08-01|HVIS|true", "liquidlogic|78001|2015-07-01|STVC|false");
@@ -218,5 +239,20 @@ class ConformJourneysTest {
     void unmappedValuesBecomeUnknownAndAreListed() {
         assertThat(both.get("dq_unmapped_values")).containsExactlyInAnyOrder(
                 "CODE|carefirst|SOURCE|Carrier pigeon|1", "TEAM|carefirst|TEAM|Mystery Team|1");
+    }
+
+    @Test
+    void manualAndHrFilesLoadWithQuarantineAndCountsAddingUp() {
+        // Both ICPC log rows are the same conformed child (Care First 1001 = Liquid Logic 9001 by LEGACY_ID).
+        assertThat(both.get("fct_icpc_log")).containsExactly(
+                "2|2015-06-03|2015-06-24|true|chair availability, date moved|true", "3|2015-06-03|2015-06-24|true|-|true");
+        assertThat(both.get("manual_quarantine")).containsExactly(
+                "icpc_tracker.csv|4|CHILD_REF|neither a Care First client number nor LL + a Liquid Logic person id",
+                "icpc_tracker.csv|5|ICPC_DATE|not a date (dd/MM/yyyy)",
+                "sickness.csv|4|MONTH|not a month (yyyy-MM)");
+        assertThat(both.get("fct_sickness")).containsExactly("2015-12-31|Children's Social Care|120.5|60.0", "2015-12-31|Life Stages 0-25|40.0|30.0");
+        assertThat(both.get("manual_dental")).containsExactly("DENTAL|2015-11-05|COMPLETED|manual|true");
+        assertThat(log).anyMatch(l -> l.matches("\\s*manual/icpc_tracker.csv\\s+4\\s+2\\s+2"));
+        assertThat(log).anyMatch(l -> l.matches("\\s*hr/sickness.csv\\s+3\\s+2\\s+1"));
     }
 }
