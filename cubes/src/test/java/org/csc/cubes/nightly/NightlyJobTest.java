@@ -146,7 +146,8 @@ class NightlyJobTest {
     @Order(8)
     void aNightWithOnlyNewContactsRecomputesOnlyWhatReadsThem() throws Exception {
         Lake lake = new Lake(Spark.session(config), config);
-        // The DELTA of 3 April deleted contact 70010: staging keeps the row, marked, and the fact leaves it out.
+        // The DELTA of 3 April deleted contact 70010 (delivered the day before, in the same run): staging keeps
+        // the row, marked, and the fact leaves it out.
         assertThat(lake.read("stg_liquidlogic__fact_contacts").where("fact_contact_id = 70010 AND _deleted_at IS NOT NULL").count()).isEqualTo(1);
         new DropBuilder(tmp.resolve("landing"), "liquidlogic", java.time.LocalDate.of(2016, 4, 4), "DELTA")
                 .row("FACT_CONTACTS", Journeys.r("FACT_CONTACT_ID", 70012, "DIM_PERSON_ID", 9003, "CONTACT_DTTM", "2016-04-04 10:00:00.000",

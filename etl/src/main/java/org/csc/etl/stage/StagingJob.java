@@ -220,12 +220,22 @@ public final class StagingJob {
         SourceContract.Table table = tc.table();
         StructType schema = table.stagedSchema();
         String name = table.stagedTable();
-        if (!lake.exists(name)) {
-            lake.overwrite(name, lake.spark().createDataFrame(tc.upserts(), schema));
-            return;
-        }
         int width = schema.size();
         int deletedAt = schema.fieldIndex(SourceContract.Staging.DELETED_AT);
+        if (!lake.exists(name)) {
+            // First write: rows deleted within this run are kept too, marked, when their values are known.
+            List<Row> first = new ArrayList<>(tc.upserts());
+            for (List<Object> key : tc.deletions()) {
+                Row last = tc.deletedRow(key);
+                if (last == null) continue;
+                Object[] v = new Object[width];
+                for (int i = 0; i < width; i++) v[i] = last.get(i);
+                v[deletedAt] = tc.deletedAt(key);
+                first.add(RowFactory.create(v));
+            }
+            lake.overwrite(name, lake.spark().createDataFrame(first, schema));
+            return;
+        }
         List<Row> rows = new ArrayList<>(tc.upserts().size() + tc.deletions().size());
         for (Row r : tc.upserts()) {
             Object[] v = new Object[width + 1];
@@ -236,8 +246,13 @@ public final class StagingJob {
         }
         for (List<Object> key : tc.deletions()) {
             Object[] v = new Object[width + 1];
-            for (int i = 0; i < table.primaryKey().size(); i++) {
-                v[table.columns().indexOf(table.column(table.primaryKey().get(i)))] = key.get(i);
+            Row last = tc.deletedRow(key);
+            if (last != null) {
+                for (int i = 0; i < width; i++) v[i] = last.get(i);
+            } else {
+                for (int i = 0; i < table.primaryKey().size(); i++) {
+                    v[table.columns().indexOf(table.column(table.primaryKey().get(i)))] = key.get(i);
+                }
             }
             v[deletedAt] = tc.deletedAt(key);
             v[width] = true;
@@ -258,7 +273,9 @@ public final class StagingJob {
         var merge = lake.delta(name).as("t").merge(source.as("s"), on)
                 .whenMatched(col("s._deleted").and(live)).update(Map.of(SourceContract.Staging.DELETED_AT, col("s." + SourceContract.Staging.DELETED_AT)))
                 .whenMatched(col("s._deleted").equalTo(lit(false))).update(set)
-                .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set);
+                .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
+                // A row first seen and deleted in this run: kept, marked (its drop column is set only when its values are known).
+                .whenNotMatched(col("s._deleted").and(col("s." + SourceContract.Staging.DROP).isNotNull())).insert(set);
         if (tc.replace()) {
             merge = merge.whenNotMatchedBySource(live).update(Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
         }

@@ -19,6 +19,8 @@ public final class TableChanges {
     private final int[] keyPositions;
     private final Map<List<Object>, Row> changes = new LinkedHashMap<>(); // null value = deleted
     private final Map<List<Object>, Timestamp> deletedAt = new LinkedHashMap<>();
+    /** The last values of rows deleted in this run, so they are kept (soft-deleted) even when first seen in this run. */
+    private final Map<List<Object>, Row> deletedRows = new LinkedHashMap<>();
     private boolean replace;
     private Timestamp replacedAt;
 
@@ -33,9 +35,17 @@ public final class TableChanges {
     public void replaceWith(List<Row> rows, Timestamp at) {
         replace = true;
         replacedAt = at;
+        // Rows this run's earlier drops delivered and the FULL lacks were deleted at source by then.
+        Map<List<Object>, Row> earlier = new LinkedHashMap<>();
+        changes.forEach((k, v) -> { if (v != null) earlier.put(k, v); });
+        Map<List<Object>, Timestamp> earlierDeleted = new LinkedHashMap<>(deletedAt);
         changes.clear();
         deletedAt.clear();
         upsert(rows);
+        earlier.forEach((k, v) -> { if (!changes.containsKey(k)) { deletedRows.put(k, v); deletedAt.put(k, at); } });
+        earlierDeleted.forEach((k, t) -> { if (!changes.containsKey(k) && deletedRows.containsKey(k)) deletedAt.putIfAbsent(k, t); });
+        deletedRows.keySet().removeIf(k -> changes.containsKey(k) && changes.get(k) != null);
+        for (List<Object> k : deletedRows.keySet()) changes.putIfAbsent(k, null);
     }
 
     public void upsert(List<Row> rows) {
@@ -43,10 +53,13 @@ public final class TableChanges {
             List<Object> k = key(r);
             changes.put(k, r);
             deletedAt.remove(k);
+            deletedRows.remove(k);
         }
     }
 
     public void delete(List<Object> key, Timestamp at) {
+        Row last = changes.get(key);
+        if (last != null) deletedRows.put(key, last);
         changes.put(key, null);
         deletedAt.put(key, at);
     }
@@ -77,4 +90,7 @@ public final class TableChanges {
     }
 
     public Timestamp deletedAt(List<Object> key) { return deletedAt.get(key); }
+
+    /** The last values of a row deleted in this run, when this run saw them (null when only its key is known). */
+    public Row deletedRow(List<Object> key) { return deletedRows.get(key); }
 }

@@ -131,6 +131,8 @@ class ConformJourneysTest {
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
                 "manual_dental", "fct_health_check WHERE source_system = 'manual'",
                 "manual_quarantine", "etl_manual_quarantine",
+                "worker_week_a", "fct_worker_week x JOIN test_worker_who w USING (worker_key) WHERE w.who = 'A' "
+                        + "AND x.week_end IN (DATE '2015-05-31', DATE '2015-06-07', DATE '2016-04-03')",
                 "c_by_system", "(SELECT 'fct_referral' AS t, source_system, count(*) AS n FROM fct_referral JOIN test_who w USING (child_key) WHERE w.who = 'C' GROUP BY 2 "
                         + "UNION ALL SELECT 'fct_episode', source_system, count(*) FROM fct_episode JOIN test_who w USING (child_key) WHERE w.who = 'C' GROUP BY 2 "
                         + "UNION ALL SELECT 'fct_cp_plan', source_system, count(*) FROM fct_cp_plan JOIN test_who w USING (child_key) WHERE w.who = 'C' GROUP BY 2 "
@@ -148,7 +150,8 @@ class ConformJourneysTest {
                         + "child_key = (SELECT max(child_key) FROM map_child WHERE system = 'liquidlogic' AND source_id = 9101)",
                 "fct_sickness", "month_end, service, fte, days_lost",
                 "manual_dental", "check_type, check_date, status_code, source_system, child_key IS NOT NULL",
-                "manual_quarantine", "file, line, `column`, reason");
+                "manual_quarantine", "file, line, `column`, reason",
+                "worker_week_a", "week_end, team, job_title_code, fte, caseload, max_caseload, over_max");
         cols.forEach((name, c) -> parts.add("SELECT '" + name + "' AS t, " + row(c) + " AS v FROM " + special.get(name)));
         // One query, one Spark job: the whole star of the journeys in a single collect.
         out = new TreeMap<>();
@@ -218,6 +221,9 @@ class ConformJourneysTest {
         assertThat(f.get("fct_allocation")).containsExactly("2015-06-01|-|CW|true|Locality Team 1|Area 1");
         assertThat(f.get("fct_caf")).containsExactly("2015-03-01|2015-05-01|SCH|Area 1");
         assertThat(f.get("dim_worker")).containsExactly("2010-01-01|-|Locality Team 1|Area 1|SW|true|true|1.0|false|18.0");
+        // Weeks end on Sunday; the allocation starts Monday 1 June 2015 and stays open.
+        assertThat(out.get("worker_week_a")).containsExactly("2015-05-31|Locality Team 1|SW|1.0|0|18.0|false",
+                "2015-06-07|Locality Team 1|SW|1.0|1|18.0|false", "2016-04-03|Locality Team 1|SW|1.0|1|18.0|false");
         // Open at month end: referral Jun-Dec 2015 (closed 15 Jan), plan Jun-Aug (ends 30 Sep, so not open at 30 Sep),
         // looked after Oct 2015 onwards (section 20, then interim care order); the newest extract is the DELTA of 2 April 2016.
         assertThat(f.get("fct_child_month")).containsExactly(
