@@ -99,8 +99,10 @@ public final class NightlyJob {
         }
 
         t = System.nanoTime();
-        Map<String, Dataset<Row>> star = new ConformJob(lake, config, out).plan(SYSTEMS);
+        ConformJob conform = new ConformJob(lake, config, out);
+        Map<String, Dataset<Row>> star = conform.plan(SYSTEMS);
         writeAll(lake, star);
+        conform.recordWritten();
         star.keySet().forEach(name -> lake.read(name).createOrReplaceTempView(name));
         timings.put("conform", ms(t));
         out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
@@ -133,6 +135,24 @@ public final class NightlyJob {
         printCounts(staged);
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
+    }
+
+    /**
+     * A full rebuild from the landing area: clears the lake (ledger, staging, star, cubes' inputs)
+     * and replays every drop in extract-date order as one run. The published files are replaced
+     * as in a nightly run.
+     */
+    public Summary rebuild() {
+        Path lakeDir = config.path("lake.dir");
+        out.accept("rebuild: clearing " + lakeDir + " and replaying every drop in the landing area");
+        if (java.nio.file.Files.exists(lakeDir)) {
+            try (var paths = java.nio.file.Files.walk(lakeDir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+            } catch (java.io.IOException e) {
+                throw org.csc.warehouse.errors.Errors.io("clear the lake for a rebuild", lakeDir, e);
+            }
+        }
+        return run();
     }
 
     private void printCounts(StagingResult staged) {

@@ -1,6 +1,10 @@
 package org.csc.cubes.nightly;
 
+import org.csc.etl.testing.DropBuilder;
 import org.csc.etl.testing.Fixtures;
+import org.csc.etl.testing.Journeys;
+import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.spark.Spark;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -140,6 +144,28 @@ class NightlyJobTest {
 
     @Test
     @Order(8)
+    void aNightWithOnlyNewContactsRecomputesOnlyWhatReadsThem() throws Exception {
+        Lake lake = new Lake(Spark.session(config), config);
+        // The DELTA of 3 April deleted contact 70010 (delivered the day before, in the same run): staging keeps
+        // the row, marked, and the fact leaves it out.
+        assertThat(lake.read("stg_liquidlogic__fact_contacts").where("fact_contact_id = 70010 AND _deleted_at IS NOT NULL").count()).isEqualTo(1);
+        new DropBuilder(tmp.resolve("landing"), "liquidlogic", java.time.LocalDate.of(2016, 4, 4), "DELTA")
+                .row("FACT_CONTACTS", Journeys.r("FACT_CONTACT_ID", 70012, "DIM_PERSON_ID", 9003, "CONTACT_DTTM", "2016-04-04 10:00:00.000",
+                        "DIM_LOOKUP_CONT_SORC_ID", "2A", "OUTCOME_ADVICE_FLAG", "Y", "DIM_DEPARTMENT_ID", 3, "CREATED_DTTM", "2016-04-04 11:00:00.000"))
+                .write();
+        List<String> fourth = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, fourth::add, Clock.systemUTC()).run();
+        assertThat(s.changed()).isTrue();
+        String reused = fourth.stream().filter(l -> l.startsWith("[conform] unchanged")).findFirst().orElseThrow();
+        List<String> names = java.util.Arrays.stream(reused.substring(reused.indexOf(':') + 1).split(",")).map(String::trim).toList();
+        assertThat(names).contains("map_child", "dim_child", "fct_referral", "fct_episode", "dim_team").doesNotContain("fct_contact", "fct_child_month");
+        Map<String, Double> apr = query("cubes.duckdb", "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
+                + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'");
+        assertThat(apr).containsEntry("n", 3.0);
+    }
+
+    @Test
+    @Order(9)
     void aDamagedDropIsRejectedWholeNamingTheFile() throws Exception {
         Path drop = tmp.resolve("landing/liquidlogic/2016-04-05");
         // Complete the waiting drop, then damage its file after the manifest was written.
@@ -155,6 +181,29 @@ class NightlyJobTest {
                 && l.contains("sha256"));
         Map<String, Double> apr = query("cubes.duckdb", "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
                 + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'");
-        assertThat(apr).containsEntry("n", 2.0);
+        assertThat(apr).containsEntry("n", 3.0);
+    }
+
+    @Test
+    @Order(10)
+    void aRebuildFromTheLandingAreaGivesTheSameStar() throws Exception {
+        Lake lake = new Lake(Spark.session(config), config);
+        List<String> tables = List.of("fct_contact", "map_child", "dim_child", "dim_team", "fct_child_month", "dq_unmapped_values", "identity_match_report");
+        Map<String, List<String>> before = snapshot(lake, tables);
+        List<String> log = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, log::add, Clock.systemUTC()).rebuild();
+        assertThat(s.changed()).isTrue();
+        assertThat(snapshot(lake, tables)).isEqualTo(before);
+        assertThat(before.get("fct_contact")).hasSize(9);
+    }
+
+    static Map<String, List<String>> snapshot(Lake lake, List<String> tables) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String t : tables) {
+            List<String> rows = new ArrayList<>(lake.read(t).collectAsList().stream().map(Object::toString).toList());
+            rows.sort(null);
+            out.put(t, rows);
+        }
+        return out;
     }
 }

@@ -42,6 +42,7 @@ public final class SourceContract {
             fields.add(DataTypes.createStructField(Staging.EXTRACT_DATE, DataTypes.DateType, false));
             fields.add(DataTypes.createStructField(Staging.LINE, DataTypes.LongType, false));
             fields.add(DataTypes.createStructField(Staging.UNKNOWN_LINKS, DataTypes.StringType, true));
+            fields.add(DataTypes.createStructField(Staging.DELETED_AT, DataTypes.TimestampType, true));
             return DataTypes.createStructType(fields);
         }
     }
@@ -53,6 +54,12 @@ public final class SourceContract {
         public static final String LINE = "_line";
         /** Comma-separated ID columns that held the system's "unknown" marker (-1): kept for audits. */
         public static final String UNKNOWN_LINKS = "_unknown_links";
+        /**
+         * When the source deleted the row (a DELTA's _DELETIONS entry, or absence from a later FULL drop);
+         * NULL while the row exists. Deleted rows are kept (soft delete) so that conform can tell "Liquid
+         * Logic deleted this migrated event" from "Liquid Logic never held it".
+         */
+        public static final String DELETED_AT = "_deleted_at";
         private Staging() {}
     }
 

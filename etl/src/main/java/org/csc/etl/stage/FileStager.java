@@ -61,7 +61,7 @@ public final class FileStager {
                             "column(s) listed in the contract are missing from the file header"));
                     continue;
                 }
-                Object[] values = new Object[cols.size() + 4];
+                Object[] values = new Object[cols.size() + 5];
                 StringBuilder unknownLinks = null;
                 String failure = null;
                 String failedColumn = null;
@@ -102,6 +102,7 @@ public final class FileStager {
                 values[n + 1] = extractDate;
                 values[n + 2] = line;
                 values[n + 3] = unknownLinks == null ? null : unknownLinks.toString();
+                values[n + 4] = null; // _deleted_at: the row exists at source
                 rows.add(RowFactory.create(values));
             }
             return new StagedFile(drop.id(), fileName, table.name(), received, rows, quarantine, null);

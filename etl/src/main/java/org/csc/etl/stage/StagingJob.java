@@ -24,6 +24,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -152,7 +153,7 @@ public final class StagingJob {
             entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
                     f.rows(), sf.received(), sf.staged(), q, LedgerEntry.Status.APPLIED, msg));
             TableChanges tc = changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table));
-            if (d.isFull()) tc.replaceWith(sf.rows());
+            if (d.isFull()) tc.replaceWith(sf.rows(), Timestamp.valueOf(d.extractDate().atStartOfDay()));
             else tc.upsert(sf.rows());
         }
         // A FULL drop may omit a table the exporter does not produce: what we hold for it stays.
@@ -187,6 +188,13 @@ public final class StagingJob {
                 }
                 String[] parts = system.splitKey(rec.get("PRIMARY_KEY"));
                 List<Object> key = new ArrayList<>();
+                Timestamp at = Timestamp.valueOf(d.extractDate().atStartOfDay());
+                try {
+                    Object when = rec.isMapped("DELETED_DTTM") ? system.parse(org.csc.etl.source.ColumnType.DATETIME, rec.get("DELETED_DTTM")) : null;
+                    if (when instanceof Timestamp t) at = t;
+                } catch (ValueException e) {
+                    // an unreadable deletion time still deletes: the drop's extract date stands in for it
+                }
                 try {
                     for (int i = 0; i < table.primaryKey().size(); i++) {
                         key.add(system.parse(table.column(table.primaryKey().get(i)).type(), i < parts.length ? parts[i] : null));
@@ -195,7 +203,7 @@ public final class StagingJob {
                     messages.add(d.id() + "/" + Manifest.DELETIONS + " line " + (rec.getRecordNumber() + 1) + ": key " + e.getMessage() + "; ignored");
                     continue;
                 }
-                changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table)).delete(key);
+                changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table)).delete(key, at);
                 counts[1]++;
             }
         } catch (IOException | RuntimeException e) {
@@ -204,33 +212,55 @@ public final class StagingJob {
         return counts;
     }
 
+    /**
+     * Writes one table's net changes. Nothing is physically removed: a deleted row keeps its values
+     * and gets {@code _deleted_at}; a row that comes back (re-sent by a later drop) is live again.
+     */
     private void apply(TableChanges tc) {
         SourceContract.Table table = tc.table();
         StructType schema = table.stagedSchema();
         String name = table.stagedTable();
-        if (tc.replace() || !lake.exists(name)) {
-            lake.overwrite(name, lake.spark().createDataFrame(tc.upserts(), schema));
+        int width = schema.size();
+        int deletedAt = schema.fieldIndex(SourceContract.Staging.DELETED_AT);
+        if (!lake.exists(name)) {
+            // First write: rows deleted within this run are kept too, marked, when their values are known.
+            List<Row> first = new ArrayList<>(tc.upserts());
+            for (List<Object> key : tc.deletions()) {
+                Row last = tc.deletedRow(key);
+                if (last == null) continue;
+                Object[] v = new Object[width];
+                for (int i = 0; i < width; i++) v[i] = last.get(i);
+                v[deletedAt] = tc.deletedAt(key);
+                first.add(RowFactory.create(v));
+            }
+            lake.overwrite(name, lake.spark().createDataFrame(first, schema));
             return;
         }
-        StructType src = schema.add("_deleted", DataTypes.BooleanType, false);
         List<Row> rows = new ArrayList<>(tc.upserts().size() + tc.deletions().size());
-        int width = schema.size();
         for (Row r : tc.upserts()) {
             Object[] v = new Object[width + 1];
             for (int i = 0; i < width; i++) v[i] = r.get(i);
+            v[deletedAt] = null;
             v[width] = false;
             rows.add(RowFactory.create(v));
         }
         for (List<Object> key : tc.deletions()) {
             Object[] v = new Object[width + 1];
-            for (int i = 0; i < table.primaryKey().size(); i++) {
-                v[table.columns().indexOf(table.column(table.primaryKey().get(i)))] = key.get(i);
+            Row last = tc.deletedRow(key);
+            if (last != null) {
+                for (int i = 0; i < width; i++) v[i] = last.get(i);
+            } else {
+                for (int i = 0; i < table.primaryKey().size(); i++) {
+                    v[table.columns().indexOf(table.column(table.primaryKey().get(i)))] = key.get(i);
+                }
             }
+            v[deletedAt] = tc.deletedAt(key);
             v[width] = true;
             rows.add(RowFactory.create(v));
         }
         StructType nullable = new StructType();
-        for (var f : src.fields()) nullable = nullable.add(f.name(), f.dataType(), true);
+        for (var f : schema.fields()) nullable = nullable.add(f.name(), f.dataType(), true);
+        nullable = nullable.add("_deleted", DataTypes.BooleanType, true);
         Dataset<Row> source = lake.spark().createDataFrame(rows, nullable);
         Column on = lit(true);
         for (String k : table.primaryKey()) {
@@ -239,11 +269,17 @@ public final class StagingJob {
         }
         Map<String, Column> set = new LinkedHashMap<>();
         for (String f : schema.fieldNames()) set.put(f, col("s." + f));
-        lake.delta(name).as("t").merge(source.as("s"), on)
-                .whenMatched(col("s._deleted")).delete()
-                .whenMatched().update(set)
+        Column live = col("t." + SourceContract.Staging.DELETED_AT).isNull();
+        var merge = lake.delta(name).as("t").merge(source.as("s"), on)
+                .whenMatched(col("s._deleted").and(live)).update(Map.of(SourceContract.Staging.DELETED_AT, col("s." + SourceContract.Staging.DELETED_AT)))
+                .whenMatched(col("s._deleted").equalTo(lit(false))).update(set)
                 .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
-                .execute();
+                // A row first seen and deleted in this run: kept, marked (its drop column is set only when its values are known).
+                .whenNotMatched(col("s._deleted").and(col("s." + SourceContract.Staging.DROP).isNotNull())).insert(set);
+        if (tc.replace()) {
+            merge = merge.whenNotMatchedBySource(live).update(Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
+        }
+        merge.execute();
     }
 
     private void runAll(List<Runnable> tasks) {
