@@ -57,7 +57,8 @@ public final class CubeBuilder {
         KpiTargets.load(config).register(spark);
         KpiParameters params = KpiParameters.load(config);
         for (KpiCatalog.Helper h : KpiCatalog.HELPERS) {
-            spark.sql(params.apply(h.name(), h.sql())).createOrReplaceTempView(h.name());
+            // Cached: several indicators read each helper; computed once, in the first job that needs it.
+            spark.sql(params.apply(h.name(), h.sql())).cache().createOrReplaceTempView(h.name());
         }
 
         List<String> parts = new ArrayList<>();
@@ -69,7 +70,10 @@ public final class CubeBuilder {
                     + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den, "
                     + extra + " AS extra FROM (\n" + params.apply(k.code(), k.membersSql()) + "\n) m");
         }
-        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts));
+        // Evaluated once: the values aggregate it and the restricted members table publishes it.
+        // Evaluated once, eagerly, with its plan cut: the values, the restricted members table and the
+        // workforce tables all read it, and re-planning a 35-way union for each costs more than the data.
+        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts)).localCheckpoint(true);
         members.createOrReplaceTempView("kpi_members_all");
 
         Dataset<Row> values = spark.sql("""
