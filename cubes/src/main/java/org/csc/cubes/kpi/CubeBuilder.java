@@ -58,6 +58,8 @@ public final class CubeBuilder {
         KpiParameters params = KpiParameters.load(config);
         for (KpiCatalog.Helper h : KpiCatalog.HELPERS) {
             // Cached: several indicators read each helper; computed once, in the first job that needs it.
+            // A previous build in this JVM (tests, a long-lived process) must not leave its data behind.
+            if (spark.catalog().tableExists(h.name())) spark.table(h.name()).unpersist();
             spark.sql(params.apply(h.name(), h.sql())).cache().createOrReplaceTempView(h.name());
         }
 
@@ -70,7 +72,6 @@ public final class CubeBuilder {
                     + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den, "
                     + extra + " AS extra FROM (\n" + params.apply(k.code(), k.membersSql()) + "\n) m");
         }
-        // Evaluated once: the values aggregate it and the restricted members table publishes it.
         // Evaluated once, eagerly, with its plan cut: the values, the restricted members table and the
         // workforce tables all read it, and re-planning a 35-way union for each costs more than the data.
         Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts)).localCheckpoint(true);
