@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -27,36 +28,58 @@ public final class CubeBuilder {
     private final WarehouseConfig config;
     private final List<Kpi> catalog;
 
+    private final Consumer<String> log;
+
     public CubeBuilder(SparkSession spark, WarehouseConfig config, List<Kpi> catalog) {
+        this(spark, config, catalog, s -> {});
+    }
+
+    public CubeBuilder(SparkSession spark, WarehouseConfig config, List<Kpi> catalog, Consumer<String> log) {
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
+        this.log = log;
     }
 
     public record Cube(Dataset<Row> members, Dataset<Row> values) {}
 
-    /** The star's tables must be registered as temp views (dim_*, fct_*) before this is called. */
+    /**
+     * The star's tables must be registered as temp views (dim_date, dim_*, fct_*) before this is
+     * called; a star table not yet built is evaluated as empty (StarTables).
+     */
     public Cube build(YearMonth from, YearMonth to, String runId) {
         ReportingPeriods.build(spark, from, to).createOrReplaceTempView("kpi_periods");
         List<Row> asat = ReportingPeriods.monthEnds(from, to).stream().map(d -> RowFactory.create(Date.valueOf(d))).toList();
         spark.createDataFrame(asat, new StructType().add("as_at", DataTypes.DateType)).createOrReplaceTempView("asat_dates");
+        StarTables.ensureViews(spark, log);
         registerCatalog();
         registerPopulation();
+        KpiTargets.load(config).register(spark);
+        KpiParameters params = KpiParameters.load(config);
+        for (KpiCatalog.Helper h : KpiCatalog.HELPERS) {
+            // Cached: several indicators read each helper; computed once, in the first job that needs it.
+            // A previous build in this JVM (tests, a long-lived process) must not leave its data behind.
+            if (spark.catalog().tableExists(h.name())) spark.table(h.name()).unpersist();
+            spark.sql(params.apply(h.name(), h.sql())).cache().createOrReplaceTempView(h.name());
+        }
 
         List<String> parts = new ArrayList<>();
         for (Kpi k : catalog) {
             String dateExpr = k.kind() == Kpi.Kind.ASAT ? "m.as_at" : "m.event_date";
+            String extra = k.extraMeasure() == null ? "CAST(NULL AS DOUBLE)" : "CAST(m.extra AS DOUBLE)";
             parts.add("SELECT '" + k.code() + "' AS kpi_code, '" + k.kind() + "' AS kind, " + dateExpr + " AS member_date, "
                     + "CAST(m.member_key AS STRING) AS member_key, m.child_key, coalesce(m.team, 'UNKNOWN') AS team, "
-                    + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den FROM (\n"
-                    + k.membersSql() + "\n) m");
+                    + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den, "
+                    + extra + " AS extra FROM (\n" + params.apply(k.code(), k.membersSql()) + "\n) m");
         }
-        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts));
+        // Evaluated once, eagerly, with its plan cut: the values, the restricted members table and the
+        // workforce tables all read it, and re-planning a 35-way union for each costs more than the data.
+        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts)).localCheckpoint(true);
         members.createOrReplaceTempView("kpi_members_all");
 
         Dataset<Row> values = spark.sql("""
                 WITH joined AS (
-                  SELECT m.kpi_code, p.period_type, p.period_end, p.basis, m.area, m.team, m.num, m.den
+                  SELECT m.kpi_code, p.period_type, p.period_end, p.basis, m.area, m.team, m.num, m.den, m.extra, m.member_date
                   FROM kpi_members_all m
                   JOIN kpi_catalog_bases b ON b.kpi_code = m.kpi_code
                   JOIN kpi_periods p ON p.basis_family = b.basis
@@ -66,7 +89,8 @@ public final class CubeBuilder {
                   SELECT kpi_code, period_type, period_end, basis,
                          CASE WHEN grouping(area) = 1 THEN 'All' ELSE area END AS area,
                          CASE WHEN grouping(team) = 1 THEN 'All' ELSE team END AS team,
-                         sum(num) AS numerator, sum(den) AS denominator
+                         sum(num) AS numerator, sum(den) AS denominator, sum(extra) AS extra,
+                         count(DISTINCT member_date) AS member_dates
                   FROM joined
                   GROUP BY GROUPING SETS ((kpi_code, period_type, period_end, basis),
                                           (kpi_code, period_type, period_end, basis, area),
@@ -76,23 +100,41 @@ public final class CubeBuilder {
                   FROM kpi_catalog_bases b JOIN kpi_periods p ON p.basis_family = b.basis),
                 full AS (
                   SELECT d.kpi_code, d.period_type, d.period_end, d.basis, d.area, d.team,
-                         coalesce(a.numerator, 0D) AS numerator, coalesce(a.denominator, 0D) AS denominator
+                         coalesce(a.numerator, 0D) AS numerator, coalesce(a.denominator, 0D) AS denominator, a.extra,
+                         coalesce(a.member_dates, 0L) AS member_dates
                   FROM dense d LEFT JOIN agg a USING (kpi_code, period_type, period_end, basis, area, team)
                   UNION ALL
-                  SELECT * FROM agg WHERE NOT (area = 'All' AND team = 'All'))
-                SELECT f.kpi_code, f.period_end, f.period_type, f.basis, f.area, f.team, f.numerator,
-                       CASE WHEN c.unit = 'COUNT' THEN NULL
-                            WHEN c.unit = 'PER_10K' THEN CASE WHEN f.area = 'All' THEN CAST(pop.population AS DOUBLE) END
-                            ELSE f.denominator END AS denominator,
-                       CASE WHEN c.unit = 'COUNT' THEN f.numerator
-                            WHEN c.unit = 'PER_10K' THEN CASE WHEN f.area = 'All' THEN round(f.numerator / pop.population * 10000, 2) END
-                            WHEN f.denominator > 0 THEN round(f.numerator / f.denominator * c.multiplier, 2) END AS value,
-                       '%s' AS run_id
-                FROM full f
-                JOIN kpi_catalog_units c ON c.kpi_code = f.kpi_code
-                LEFT JOIN ref_population pop ON pop.year = year(f.period_end)
+                  SELECT * FROM agg WHERE NOT (area = 'All' AND team = 'All')),
+                measured AS (
+                  SELECT f.kpi_code, f.period_end, f.period_type, f.basis, f.area, f.team, f.numerator,
+                         CASE WHEN c.unit = 'COUNT' THEN NULL
+                              WHEN c.unit = 'PER_10K' THEN CASE WHEN f.area = 'All' THEN CAST(pop.population AS DOUBLE) END
+                              WHEN c.denominator_rule = 'MONTHLY_AVERAGE' THEN CASE WHEN f.member_dates > 0 THEN f.denominator / f.member_dates ELSE 0D END
+                              ELSE f.denominator END AS denominator,
+                         CASE WHEN c.extra_measure IS NOT NULL THEN coalesce(f.extra, 0D) END AS extra,
+                         c.extra_measure, c.unit, c.multiplier, c.polarity
+                  FROM full f
+                  JOIN kpi_catalog_units c ON c.kpi_code = f.kpi_code
+                  LEFT JOIN ref_population pop ON pop.year = year(f.period_end)),
+                valued AS (
+                  SELECT m.*,
+                         CASE WHEN m.unit = 'COUNT' THEN m.numerator
+                              WHEN m.denominator > 0 THEN round(m.numerator / m.denominator * m.multiplier, 2) END AS value
+                  FROM measured m)
+                SELECT v.kpi_code, v.period_end, v.period_type, v.basis, v.area, v.team, v.numerator, v.denominator, v.value,
+                       t.target,
+                       CASE WHEN v.value IS NULL OR t.target IS NULL OR v.polarity = 'NONE' THEN NULL
+                            WHEN v.polarity = 'HIGH' AND v.value >= t.target THEN 'GREEN'
+                            WHEN v.polarity = 'HIGH' AND v.value >= t.target - t.amber_tolerance THEN 'AMBER'
+                            WHEN v.polarity = 'LOW' AND v.value <= t.target THEN 'GREEN'
+                            WHEN v.polarity = 'LOW' AND v.value <= t.target + t.amber_tolerance THEN 'AMBER'
+                            ELSE 'RED' END AS rag,
+                       v.extra, v.extra_measure, dd.fin_year, '%s' AS run_id
+                FROM valued v
+                LEFT JOIN dim_date dd ON dd.date = v.period_end
+                LEFT JOIN kpi_targets t ON t.kpi_code = v.kpi_code AND t.fin_year = dd.fin_year AND (t.basis IS NULL OR t.basis = v.basis)
                 """.formatted(runId));
-        return new Cube(members, values);
+        return new Cube(members.drop("kind"), values);
     }
 
     private void registerCatalog() {
@@ -100,12 +142,19 @@ public final class CubeBuilder {
         List<Row> units = new ArrayList<>();
         for (Kpi k : catalog) {
             for (Kpi.Basis b : k.bases()) bases.add(RowFactory.create(k.code(), b.name()));
-            units.add(RowFactory.create(k.code(), k.unit().name(), k.unit().multiplier()));
+            units.add(RowFactory.create(k.code(), k.unit().name(), k.unit().multiplier(), k.polarity().name(),
+                    k.extraMeasure(), k.denominator().name()));
         }
         spark.createDataFrame(bases, new StructType().add("kpi_code", DataTypes.StringType).add("basis", DataTypes.StringType))
                 .createOrReplaceTempView("kpi_catalog_bases");
         spark.createDataFrame(units, new StructType().add("kpi_code", DataTypes.StringType).add("unit", DataTypes.StringType)
-                .add("multiplier", DataTypes.IntegerType)).createOrReplaceTempView("kpi_catalog_units");
+                .add("multiplier", DataTypes.IntegerType).add("polarity", DataTypes.StringType).add("extra_measure", DataTypes.StringType)
+                .add("denominator_rule", DataTypes.StringType)).createOrReplaceTempView("kpi_catalog_units");
+        List<Row> forecast = catalog.stream().map(k -> RowFactory.create(k.code(), KpiForecast.method(k), k.polarity().name(),
+                k.unit().name(), k.bases().contains(Kpi.Basis.YTD) ? "YTD" : "ASAT")).toList();
+        spark.createDataFrame(forecast, new StructType().add("kpi_code", DataTypes.StringType).add("method", DataTypes.StringType)
+                .add("polarity", DataTypes.StringType).add("unit", DataTypes.StringType).add("basis", DataTypes.StringType))
+                .createOrReplaceTempView("kpi_catalog_forecast");
     }
 
     private void registerPopulation() {
@@ -121,7 +170,8 @@ public final class CubeBuilder {
         List<Row> out = new ArrayList<>();
         for (Kpi k : catalog) {
             out.add(RowFactory.create(k.code(), k.title(), k.description(), k.unit().name(), k.polarity().name(),
-                    k.bases().stream().map(Enum::name).collect(Collectors.joining(" ")), k.kind().name()));
+                    k.bases().stream().map(Enum::name).collect(Collectors.joining(" ")), k.kind().name(), k.extraMeasure(),
+                    k.denominator().name(), KpiForecast.method(k)));
         }
         return out;
     }
@@ -129,5 +179,6 @@ public final class CubeBuilder {
     public static final StructType CATALOG_SCHEMA = new StructType()
             .add("kpi_code", DataTypes.StringType).add("title", DataTypes.StringType).add("description", DataTypes.StringType)
             .add("unit", DataTypes.StringType).add("polarity", DataTypes.StringType).add("bases", DataTypes.StringType)
-            .add("kind", DataTypes.StringType);
+            .add("kind", DataTypes.StringType).add("extra_measure", DataTypes.StringType)
+            .add("denominator_rule", DataTypes.StringType).add("forecast_method", DataTypes.StringType);
 }

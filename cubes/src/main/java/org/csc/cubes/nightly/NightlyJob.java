@@ -5,7 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csc.cubes.kpi.CubeBuilder;
 import org.csc.cubes.kpi.KpiCatalog;
-import org.csc.cubes.publish.DuckDbPublisher;
+import org.csc.cubes.publish.CubePublisher;
 import org.csc.etl.conform.ConformJob;
 import org.csc.etl.landing.Drop;
 import org.csc.etl.landing.LandingScan;
@@ -110,28 +110,16 @@ public final class NightlyJob {
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
         YearMonth to = YearMonth.from(latestExtract(lake));
-        CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL).build(from, to, runId);
-        writeAll(lake, Map.of(CubeBuilder.MEMBERS, cube.members(), CubeBuilder.VALUES, cube.values()));
-        Dataset<Row> values = lake.read(CubeBuilder.VALUES);
-        long kpiRows = values.count();
-        timings.put("cubes", ms(t));
-        out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
-
-        t = System.nanoTime();
+        CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL, out).build(from, to, runId);
         Path outDir = config.path("out.dir");
-        Path cubesFile = outDir.resolve(CUBES_FILE);
-        Path restrictedFile = outDir.resolve(RESTRICTED_FILE);
-        new DuckDbPublisher()
-                .add(DuckDbPublisher.Table.rows("kpi_catalog", CubeBuilder.CATALOG_SCHEMA, CubeBuilder.catalogRows(KpiCatalog.ALL)))
-                .add(DuckDbPublisher.Table.lake("kpi_values", values))
-                .publish(cubesFile, runId, false);
-        new DuckDbPublisher()
-                .add(DuckDbPublisher.Table.lake("kpi_members", lake.read(CubeBuilder.MEMBERS)))
-                .add(DuckDbPublisher.Table.lake("identity_matches", lake.read("map_child")))
-                .publish(restrictedFile, runId, true);
-        timings.put("publish", ms(t));
+        CubePublisher.Result published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
+                .publish(cube, runId, outDir, Map.of("identity_matches", lake.read("map_child")));
+        long kpiRows = published.kpiRows();
+        timings.put("cubes+publish", ms(t));
         timings.put("total", ms(t0));
-        out.accept("[publish] " + cubesFile + ", " + restrictedFile + " (owner-only)");
+        out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
+        Path cubesFile = published.cubes();
+        Path restrictedFile = published.restricted();
         printCounts(staged);
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
