@@ -63,14 +63,12 @@ public final class DqRunner {
 
     /** Registers the helper views and builds the unioned population; a rule whose star tables are absent is skipped, not failed. */
     public static Evaluation evaluate(SparkSession spark, WarehouseConfig config, Lake lake, List<SourceSystem> systems, List<DqRule> rules) {
-        long t0 = System.nanoTime();
         Set<String> used = new TreeSet<>();
         for (DqRule r : rules) {
             Matcher m = ENRICHED.matcher(r.sql());
             while (m.find()) used.add(m.group());
         }
         DqViews.register(spark, config, lake, systems, used);
-        System.err.println("TIMING views " + (System.nanoTime() - t0) / 1000000);
         Map<String, String> skipped = new LinkedHashMap<>();
         List<DqRule> ran = new ArrayList<>();
         Dataset<Row> union = null;
@@ -81,7 +79,6 @@ public final class DqRunner {
                 continue;
             }
             Dataset<Row> ds;
-            long tr = System.nanoTime();
             try {
                 ds = spark.sql(r.sql());
             } catch (RuntimeException e) { // Spark throws AnalysisException unchecked
@@ -101,7 +98,6 @@ public final class DqRunner {
                     when(col("failed").isNull(), lit(false)).otherwise(col("failed").cast("boolean")).as("failed"),
                     col("detail").cast("string").as("detail"));
             union = union == null ? ds : union.unionAll(ds);
-            System.err.println("TIMING rule " + r.code() + " " + (System.nanoTime() - tr) / 1000000);
             ran.add(r);
         }
         if (union == null) union = spark.createDataFrame(List.of(), populationSchema());

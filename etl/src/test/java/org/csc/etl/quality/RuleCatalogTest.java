@@ -35,7 +35,6 @@ class RuleCatalogTest {
     static SparkSession spark;
     static WarehouseConfig config;
     static DqRunner.Evaluation evaluation;
-    static String shufflePartitions;
     static final Map<String, Set<String>> failed = new HashMap<>();
     static final Map<String, Set<String>> checked = new HashMap<>();
 
@@ -83,15 +82,10 @@ class RuleCatalogTest {
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).build();
         spark = Spark.session(config);
         // Tiny fixture: one partition per shuffle keeps the catalog's single pass from spawning hundreds of tasks.
-        shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
-        spark.conf().set("spark.sql.shuffle.partitions", "1");
-        long t0 = System.nanoTime();
+        TinyData.apply(spark);
         DqFixture.register(spark, tmp.resolve("landing"));
-        long t1 = System.nanoTime();
         evaluation = DqRunner.evaluate(spark, config, null, DqFixture.SYSTEMS, RuleCatalog.ALL);
-        long t2 = System.nanoTime();
         List<Row> rows = evaluation.population().select("rule", "record_key", "failed").collectAsList();
-        System.err.printf("TIMING fixture %d ms, evaluate %d ms, collect %d ms%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000, (System.nanoTime() - t2) / 1000000);
         for (Row r : rows) {
             checked.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
             if (r.getBoolean(2)) failed.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
@@ -120,7 +114,7 @@ class RuleCatalogTest {
 
     @AfterAll
     static void restore() {
-        spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
+        TinyData.restore(spark);
     }
 
     static Stream<Arguments> rules() {
