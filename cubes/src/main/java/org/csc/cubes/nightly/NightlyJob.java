@@ -11,6 +11,7 @@ import org.csc.etl.landing.Drop;
 import org.csc.etl.landing.LandingScan;
 import org.csc.etl.ledger.DropLedger;
 import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.quality.DqRunner;
 import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.carefirst.CareFirstSource;
 import org.csc.etl.source.liquidlogic.LiquidLogicSource;
@@ -103,6 +104,11 @@ public final class NightlyJob {
         timings.put("conform", ms(t));
         out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
 
+        // Data quality (issue 6): the rule catalog over staging and the star, after conform; published below.
+        t = System.nanoTime();
+        DqRunner.run(lake, config, SYSTEMS, runId, out);
+        timings.put("quality", ms(t));
+
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
         YearMonth to = YearMonth.from(latestExtract(lake));
@@ -120,10 +126,14 @@ public final class NightlyJob {
         new DuckDbPublisher()
                 .add(DuckDbPublisher.Table.rows("kpi_catalog", CubeBuilder.CATALOG_SCHEMA, CubeBuilder.catalogRows(KpiCatalog.ALL)))
                 .add(DuckDbPublisher.Table.lake("kpi_values", values))
+                .add(DuckDbPublisher.Table.lake(DqRunner.RESULTS, lake.read(DqRunner.RESULTS)))
+                .add(DuckDbPublisher.Table.lake(DqRunner.RULE_RUNS, lake.read(DqRunner.RULE_RUNS)))
+                .add(DuckDbPublisher.Table.lake(DqRunner.RULES, lake.read(DqRunner.RULES)))
                 .publish(cubesFile, runId, false);
         new DuckDbPublisher()
                 .add(DuckDbPublisher.Table.lake("kpi_members", lake.read(CubeBuilder.MEMBERS)))
                 .add(DuckDbPublisher.Table.lake("identity_matches", lake.read("map_child")))
+                .add(DuckDbPublisher.Table.lake(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS)))
                 .publish(restrictedFile, runId, true);
         timings.put("publish", ms(t));
         timings.put("total", ms(t0));
