@@ -114,7 +114,7 @@ public final class Benchmark {
         long total = 0;
         for (Map.Entry<String, Long> e : s.stageMillis().entrySet()) {
             if (e.getKey().equals("total")) continue;
-            long r = e.getKey().equals("extract") ? received : e.getKey().equals("cubes") || e.getKey().equals("publish") ? s.kpiRows() : 0;
+            long r = e.getKey().equals("extract") ? received : e.getKey().startsWith("cubes") ? s.kpiRows() : 0;
             rows.add(new Row(phase, e.getKey(), e.getValue(), r, 0, peakRssMb()));
             total += e.getValue();
         }

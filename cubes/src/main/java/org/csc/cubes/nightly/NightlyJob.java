@@ -11,6 +11,7 @@ import org.csc.etl.landing.Drop;
 import org.csc.etl.landing.LandingScan;
 import org.csc.etl.ledger.DropLedger;
 import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.quality.DqRunner;
 import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.carefirst.CareFirstSource;
 import org.csc.etl.source.liquidlogic.LiquidLogicSource;
@@ -107,13 +108,25 @@ public final class NightlyJob {
         timings.put("conform", ms(t));
         out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
 
+        // Data quality (issue 6): the rule catalog over staging and the star, after conform; published below.
+        t = System.nanoTime();
+        DqRunner.run(lake, config, SYSTEMS, runId, out);
+        timings.put("audit", ms(t));
+
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
         YearMonth to = YearMonth.from(latestExtract(lake));
         CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL, out).build(from, to, runId);
         Path outDir = config.path("out.dir");
+        Map<String, Dataset<Row>> quality = new LinkedHashMap<>();
+        quality.put(DqRunner.RESULTS, lake.read(DqRunner.RESULTS));
+        quality.put(DqRunner.RULE_RUNS, lake.read(DqRunner.RULE_RUNS));
+        quality.put(DqRunner.RULES, lake.read(DqRunner.RULES));
+        Map<String, Dataset<Row>> restrictedExtras = new LinkedHashMap<>();
+        restrictedExtras.put("identity_matches", lake.read("map_child"));
+        restrictedExtras.put(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS));
         CubePublisher.Result published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
-                .publish(cube, runId, outDir, Map.of("identity_matches", lake.read("map_child")));
+                .publish(cube, runId, outDir, quality, restrictedExtras);
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
         timings.put("total", ms(t0));

@@ -53,9 +53,11 @@ public final class CubePublisher {
 
     /**
      * The cube must have been built in this session (its views, the star's views and dim_date are
-     * registered). extraRestricted: further tables for restricted.duckdb (e.g. identity matches).
+     * registered). extraPublic / extraRestricted: further lake tables for cubes.duckdb (data-quality
+     * results) and restricted.duckdb (identity matches, findings).
      */
-    public Result publish(CubeBuilder.Cube cube, String runId, Path outDir, Map<String, Dataset<Row>> extraRestricted) {
+    public Result publish(CubeBuilder.Cube cube, String runId, Path outDir, Map<String, Dataset<Row>> extraPublic,
+                          Map<String, Dataset<Row>> extraRestricted) {
         KpiBenchmarks benchmarks = KpiBenchmarks.load(config);
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         tables.put(CubeBuilder.VALUES, cube.values());
@@ -82,6 +84,7 @@ public final class CubePublisher {
                 .add(DuckDbPublisher.Table.lake(KpiRestatement.TABLE, lake.read(KpiRestatement.TABLE)))
                 .add(DuckDbPublisher.Table.lake(CASELOAD_WEEKLY, lake.read(CASELOAD_WEEKLY)))
                 .add(DuckDbPublisher.Table.lake(WORKFORCE_MONTHLY, lake.read(WORKFORCE_MONTHLY)));
+        extraPublic.forEach((name, ds) -> pub.add(DuckDbPublisher.Table.lake(name, ds)));
         pub.then(TrendView.sql(benchmarks.comparators()));
         pub.publish(cubesFile, runId, false);
 

@@ -1,0 +1,185 @@
+package org.csc.etl.quality;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.csc.etl.source.SourceSystem;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.lake.Lake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Runs the catalog: every rule's population query is unioned into one plan (one pass over the
+ * data, not one Spark job per rule), cached, then written as dq_findings (record level,
+ * restricted, latest run), dq_results (rule x team x month, checked and failed, appended per run
+ * so trends can be drawn), dq_rule_runs (per rule per run, with the jump flag) and dq_rules.
+ */
+public final class DqRunner {
+    public static final String FINDINGS = "dq_findings";
+    public static final String RESULTS = "dq_results";
+    public static final String RULE_RUNS = "dq_rule_runs";
+    public static final String RULES = "dq_rules";
+
+    public static final StructType RULES_SCHEMA = new StructType()
+            .add("rule", DataTypes.StringType).add("dimension", DataTypes.StringType).add("severity", DataTypes.StringType)
+            .add("description", DataTypes.StringType).add("fix", DataTypes.StringType).add("dfe_code", DataTypes.StringType)
+            .add("detects", DataTypes.StringType);
+
+    /** The unioned population and what could not run (rule -> why). */
+    public record Evaluation(Dataset<Row> population, List<DqRule> ran, Map<String, String> skipped) {}
+
+    public record RuleTotal(String rule, long checked, long failed, Long previousFailed, boolean jumped) {}
+
+    public record Summary(String runId, List<RuleTotal> totals, Map<String, String> skipped) {
+        public List<RuleTotal> jumps() { return totals.stream().filter(RuleTotal::jumped).toList(); }
+        public long failed() { return totals.stream().mapToLong(RuleTotal::failed).sum(); }
+        public long checked() { return totals.stream().mapToLong(RuleTotal::checked).sum(); }
+    }
+
+    private static final Pattern ENRICHED = Pattern.compile("\\bdq_(carefirst|liquidlogic)__[a-z0-9_]+");
+
+    private DqRunner() {}
+
+    /** Registers the helper views and builds the unioned population; a rule whose star tables are absent is skipped, not failed. */
+    public static Evaluation evaluate(SparkSession spark, WarehouseConfig config, Lake lake, List<SourceSystem> systems, List<DqRule> rules) {
+        Set<String> used = new TreeSet<>();
+        for (DqRule r : rules) {
+            Matcher m = ENRICHED.matcher(r.sql());
+            while (m.find()) used.add(m.group());
+        }
+        DqViews.register(spark, config, lake, systems, used);
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<DqRule> ran = new ArrayList<>();
+        Dataset<Row> union = null;
+        for (DqRule r : RuleCatalog.resolved(rules, config)) {
+            List<String> missing = r.reads().stream().filter(t -> !spark.catalog().tableExists(t)).toList();
+            if (!missing.isEmpty()) {
+                skipped.put(r.code(), "needs " + String.join(", ", missing) + " (not built yet)");
+                continue;
+            }
+            Dataset<Row> ds;
+            try {
+                ds = spark.sql(r.sql());
+            } catch (RuntimeException e) { // Spark throws AnalysisException unchecked
+                skipped.put(r.code(), "query does not fit the tables: " + e.getMessage().lines().findFirst().orElse(""));
+                continue;
+            }
+            if (ds.columns().length != DqRule.COLUMNS.length) {
+                skipped.put(r.code(), "query returns " + ds.columns().length + " columns, not " + DqRule.COLUMNS.length);
+                continue;
+            }
+            ds = ds.toDF(DqRule.COLUMNS).select(lit(r.code()).as("rule"),
+                    col("source_system").cast("string").as("source_system"), col("source_table").cast("string").as("source_table"),
+                    col("record_key").cast("string").as("record_key"), col("child_key").cast("string").as("child_key"),
+                    col("worker_key").cast("string").as("worker_key"),
+                    when(col("team").isNull(), lit("UNKNOWN")).otherwise(col("team").cast("string")).as("team"),
+                    col("month").cast("date").as("month"),
+                    when(col("failed").isNull(), lit(false)).otherwise(col("failed").cast("boolean")).as("failed"),
+                    col("detail").cast("string").as("detail"));
+            union = union == null ? ds : union.unionAll(ds);
+            ran.add(r);
+        }
+        if (union == null) union = spark.createDataFrame(List.of(), populationSchema());
+        return new Evaluation(union, ran, skipped);
+    }
+
+    static StructType populationSchema() {
+        StructType s = new StructType().add("rule", DataTypes.StringType);
+        for (String c : DqRule.COLUMNS) {
+            s = s.add(c, c.equals("month") ? DataTypes.DateType : c.equals("failed") ? DataTypes.BooleanType : DataTypes.StringType);
+        }
+        return s;
+    }
+
+    /** Evaluates the catalog and writes this run's tables. Public: the nightly job calls it after conform. */
+    public static Summary run(Lake lake, WarehouseConfig config, List<SourceSystem> systems, String runId, Consumer<String> log) {
+        return run(lake, config, systems, RuleCatalog.ALL, runId, log);
+    }
+
+    public static Summary run(Lake lake, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules, String runId, Consumer<String> log) {
+        SparkSession spark = lake.spark();
+        Evaluation ev = evaluate(spark, config, lake, systems, rules);
+        ev.skipped().forEach((rule, why) -> log.accept("  [quality] " + rule + " skipped: " + why));
+        Dataset<Row> pop = ev.population().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> findings = pop.where(col("failed")).select(lit(runId).as("run_id"), col("rule"), col("source_system"), col("source_table"),
+                    col("record_key"), col("child_key"), col("worker_key"), col("team"), col("month"), col("detail"));
+            lake.overwrite(FINDINGS, findings);
+            Dataset<Row> results = pop.groupBy("rule", "team", "month")
+                    .agg(count(lit(1)).as("checked"), sum(when(col("failed"), 1L).otherwise(0L)).as("failed"))
+                    .select(lit(runId).as("run_id"), col("rule"), col("team"), col("month"), col("checked"), col("failed"));
+            lake.append(RESULTS, results);
+        } finally {
+            pop.unpersist();
+        }
+        Map<String, long[]> now = new LinkedHashMap<>();
+        for (DqRule r : ev.ran()) now.put(r.code(), new long[2]);
+        for (Row r : lake.read(RESULTS).where(col("run_id").equalTo(runId)).groupBy("rule")
+                .agg(sum("checked"), sum("failed")).collectAsList()) {
+            now.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2)});
+        }
+        Map<String, Long> previous = previousFailed(lake);
+        double factor = config.decimal("dq.jump.factor");
+        long min = config.integer("dq.jump.min.failed");
+        List<RuleTotal> totals = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Timestamp at = Timestamp.from(Instant.now());
+        for (var e : now.entrySet()) {
+            Long prev = previous.get(e.getKey());
+            boolean jumped = JumpFlag.jumped(e.getValue()[1], prev, factor, min);
+            totals.add(new RuleTotal(e.getKey(), e.getValue()[0], e.getValue()[1], prev, jumped));
+            rows.add(RowFactory.create(runId, at, e.getKey(), e.getValue()[0], e.getValue()[1], prev, jumped));
+        }
+        lake.append(RULE_RUNS, spark.createDataFrame(rows, RULE_RUNS_SCHEMA));
+        lake.overwrite(RULES, spark.createDataFrame(ruleRows(RuleCatalog.resolved(rules, config)), RULES_SCHEMA));
+        Summary s = new Summary(runId, totals, ev.skipped());
+        log.accept("[quality] " + ev.ran().size() + " rules run, " + ev.skipped().size() + " skipped: " + s.failed() + " findings in "
+                + s.checked() + " records checked" + (s.jumps().isEmpty() ? "" : "; failures jumped for "
+                + String.join(", ", s.jumps().stream().map(RuleTotal::rule).toList())));
+        return s;
+    }
+
+    public static final StructType RULE_RUNS_SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType).add("run_at", DataTypes.TimestampType).add("rule", DataTypes.StringType)
+            .add("checked", DataTypes.LongType).add("failed", DataTypes.LongType).add("previous_failed", DataTypes.LongType)
+            .add("jumped", DataTypes.BooleanType);
+
+    public static List<Row> ruleRows(List<DqRule> rules) {
+        return rules.stream().map(r -> RowFactory.create(r.code(), r.dimension().name(), r.severity().name(), r.description(), r.fix(),
+                r.dfeCode(), r.detects())).toList();
+    }
+
+    /** Each rule's failures in the latest earlier run. */
+    private static Map<String, Long> previousFailed(Lake lake) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (!lake.exists(RULE_RUNS)) return out;
+        Dataset<Row> runs = lake.read(RULE_RUNS);
+        Row last = runs.agg(org.apache.spark.sql.functions.max("run_id")).head();
+        if (last.isNullAt(0)) return out;
+        for (Row r : runs.where(col("run_id").equalTo(last.getString(0))).select("rule", "failed").collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package org.csc.etl.quality;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.spark.Spark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The runner's tables on a few rules of the fixture: findings add up to the results, each run's
+ * metrics are kept, and a rule whose failures more than double is flagged.
+ */
+class DqRunnerTest {
+    @TempDir static Path tmp;
+    static SparkSession spark;
+    static Lake lake;
+    static WarehouseConfig config;
+    static DqRunner.Summary first;
+    static DqRunner.Summary second;
+    static final List<DqRule> RULES = List.of(RuleCatalog.byCode("CMP01"), RuleCatalog.byCode("TIM01"), RuleCatalog.byCode("REC02"));
+
+    @BeforeAll
+    static void twoRuns() throws Exception {
+        config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("dq.jump.min.failed", "2").build();
+        spark = Spark.session(config);
+        TinyData.apply(spark);
+        DqFixture.register(spark, tmp.resolve("landing"));
+        lake = new Lake(spark, tmp.resolve("lake"));
+        first = DqRunner.run(lake, config, DqFixture.SYSTEMS, RULES, "run-1", m -> {});
+        // The next night two more contacts arrive without a source: CMP01 goes from 1 to 3 failures.
+        DqFixture.stg(spark, "carefirst", "CONTACTS", "contact_no, client_no, contact_date, source, team, worker_id, entered_on",
+                "(101, 1, DATE'2015-06-01', 'Police', 'Locality Team 1', 501, TIMESTAMP'2015-06-01 10:00:00')",
+                "(102, 2, DATE'2015-06-01', NULL, 'AREA1', 501, TIMESTAMP'2015-08-03 10:00:00')",
+                "(105, 1, DATE'2015-07-01', NULL, 'Locality Team 1', 501, TIMESTAMP'2015-07-01 10:00:00')",
+                "(106, 1, DATE'2015-07-02', '', 'Locality Team 1', 501, TIMESTAMP'2015-07-02 10:00:00')");
+        second = DqRunner.run(lake, config, DqFixture.SYSTEMS, RULES, "run-2", m -> {});
+    }
+
+    @AfterAll
+    static void restore() {
+        TinyData.restore(spark);
+    }
+
+    @Test
+    void findingsAddUpToTheResultsOfTheRun() {
+        long findings = lake.read(DqRunner.FINDINGS).count();
+        Row sums = lake.read(DqRunner.RESULTS).where("run_id = 'run-2'").selectExpr("sum(failed)", "sum(checked)").head();
+        assertThat(sums.getLong(0)).isEqualTo(findings).isEqualTo(second.failed());
+        assertThat(sums.getLong(1)).isEqualTo(second.checked());
+        assertThat(lake.read(DqRunner.FINDINGS).select("run_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("run-2");
+    }
+
+    @Test
+    void everyRunsMetricsAreKeptForTrends() {
+        assertThat(lake.read(DqRunner.RESULTS).select("run_id").distinct().count()).isEqualTo(2);
+        assertThat(lake.read(DqRunner.RULE_RUNS).count()).isEqualTo(2L * RULES.size());
+        assertThat(lake.read(DqRunner.RULES).count()).isEqualTo(RULES.size());
+    }
+
+    @Test
+    void aRuleWhoseFailuresMoreThanDoubleIsFlagged() {
+        assertThat(first.jumps()).isEmpty();
+        assertThat(second.jumps()).extracting(DqRunner.RuleTotal::rule).containsExactly("CMP01");
+        DqRunner.RuleTotal cmp = second.totals().stream().filter(t -> t.rule().equals("CMP01")).findFirst().orElseThrow();
+        assertThat(cmp.failed()).isEqualTo(3);
+        assertThat(cmp.previousFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void jumpFlagNeedsAPreviousRunAndAMinimum() {
+        assertThat(JumpFlag.jumped(10, null, 2, 5)).isFalse();
+        assertThat(JumpFlag.jumped(4, 1L, 2, 5)).isFalse();
+        assertThat(JumpFlag.jumped(11, 5L, 2, 5)).isTrue();
+        assertThat(JumpFlag.jumped(10, 5L, 2, 5)).isFalse();
+        assertThat(JumpFlag.jumped(6, 0L, 2, 5)).isTrue();
+    }
+}
