@@ -56,6 +56,10 @@ public final class CubePublisher {
      * registered). extraPublic / extraRestricted: further lake tables for cubes.duckdb (data-quality
      * results) and restricted.duckdb (identity matches, findings).
      */
+    public Result publish(CubeBuilder.Cube cube, String runId, Path outDir, Map<String, Dataset<Row>> extraRestricted) {
+        return publish(cube, runId, outDir, Map.of(), extraRestricted);
+    }
+
     public Result publish(CubeBuilder.Cube cube, String runId, Path outDir, Map<String, Dataset<Row>> extraPublic,
                           Map<String, Dataset<Row>> extraRestricted) {
         KpiBenchmarks benchmarks = KpiBenchmarks.load(config);
