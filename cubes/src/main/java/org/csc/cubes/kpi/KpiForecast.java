@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
  * reported month, against that year's target. The method follows what the indicator measures:
  * <ul>
  *   <li>PRO_RATA: counts and rates that accumulate through the year (contacts, per-10k flows,
- *   sickness days per FTE): the year-to-date value x 12 / months elapsed;</li>
+ *   sickness days per FTE): the year-to-date value x 12 / months elapsed (a full-year figure, so it
+ *   is also compared with a target set on the R12 basis);</li>
  *   <li>YTD_RATE: percentages of events (and YTD cohorts): the year-to-date percentage is the
  *   projection (the best estimate of the year's proportion);</li>
  *   <li>LINEAR_TREND_6M: positions at a date: the least-squares line through the last six month-end
@@ -73,7 +74,7 @@ public final class KpiForecast {
                             ELSE 'RED' END AS projected_rag
                 FROM projected p
                 LEFT JOIN kpi_targets t ON t.kpi_code = p.kpi_code AND t.fin_year = p.fin_year
-                 AND (t.basis IS NULL OR t.basis = p.target_basis)
+                 AND (t.basis IS NULL OR t.basis = p.target_basis OR (t.basis = 'R12' AND p.method = 'PRO_RATA'))
                 """);
     }
 }
