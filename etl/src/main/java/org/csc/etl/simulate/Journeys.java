@@ -418,6 +418,9 @@ final class Journeys {
             dup.duplicateOf = t;
             dup.recorded = c.recorded;
             dup.duplicateMarked = c.recorded.plusDays(5 + rnd.nextInt(55));
+            // Care First merged its duplicates before migration; Liquid Logic marks them within the window
+            LocalDateTime deadline = dup.recorded.isBefore(goLive) ? goLive.minusHours(7) : o.to().atTime(17, 0);
+            if (dup.duplicateMarked.isAfter(deadline)) dup.duplicateMarked = deadline.isAfter(dup.recorded) ? deadline : dup.recorded.plusMinutes(30);
             dup.endRecorded = dup.duplicateMarked;
             w.children.add(dup);
             c.recordedAs = dup;
@@ -954,7 +957,6 @@ final class Journeys {
         } else {
             h.status = rnd.nextDouble() < 0.3 ? "REFUSED" : "OUTSTANDING";
         }
-        entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK");
         if (type.equals("DENTAL") && done) {
             if (roll(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG)) {
                 h.manualOnly = true;
@@ -963,6 +965,9 @@ final class Journeys {
                 h.alsoManual = rnd.nextDouble() < 0.3;
             }
         }
+        // a check only in the manual log never enters a case system, so it cannot be entered late there
+        if (h.manualOnly) h.recorded = h.date.atTime(12, 0);
+        else entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK");
         if (!h.manualOnly) healthDefects(h);
         w.health.add(h);
     }
