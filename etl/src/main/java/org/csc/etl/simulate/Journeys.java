@@ -32,6 +32,8 @@ final class Journeys {
     private final People people;
     private final LocalDateTime goLive;
 
+    /** True children only: duplicate person records must not change which child a draw picks. */
+    private final List<Child> pool = new ArrayList<>();
     private final List<Referral> openReferrals = new ArrayList<>();
     private final List<Plan> openPlans = new ArrayList<>();
     private final List<Period> openPeriods = new ArrayList<>();
@@ -43,6 +45,11 @@ final class Journeys {
     private final Team[] locality = new Team[4];
     private final Team[] earlyHelp = new Team[4];
     private int nextId = 1;
+    private final ShareSteer icpcSteer = new ShareSteer();
+    private final ShareSteer assessmentSteer = new ShareSteer();
+    private final ShareSteer earlyHelpSteer = new ShareSteer();
+    private static final int DUPLICATE_IDS = 40_000_000;
+    private int duplicates;
 
     Journeys(SimulationOptions o, Rates rates, WorkingCalendar cal) {
         this.o = o;
@@ -277,6 +284,7 @@ final class Journeys {
         c.upn = rnd.nextDouble() < 0.7 ? people.upn() : null;
         c.postcode = people.postcode(c.area);
         w.children.add(c);
+        pool.add(c);
         return c;
     }
 
@@ -320,11 +328,17 @@ final class Journeys {
 
     /** When the event was entered: mostly the same or next days; late recording is a defect. */
     private LocalDateTime entered(Rec r, LocalDate event, String cfTable, String llTable) {
+        return entered(r, event, cfTable, llTable, true);
+    }
+
+    /** Draws the same random numbers whether or not the record reaches a system, so nothing else shifts. */
+    private LocalDateTime entered(Rec r, LocalDate event, String cfTable, String llTable, boolean inSystem) {
         int lag;
         double u = rnd.nextDouble();
         lag = u < 0.6 ? 0 : u < 0.95 ? 1 + rnd.nextInt(3) : 4 + rnd.nextInt(7);
         boolean late = roll(DefectClass.LATE_RECORDING);
         if (late) lag = 30 + drnd.nextInt(121);
+        if (!inSystem) late = false;
         LocalDateTime t = event.plusDays(lag).atTime(8 + rnd.nextInt(10), rnd.nextInt(60));
         r.recorded = t;
         if (late) {
@@ -371,19 +385,23 @@ final class Journeys {
         c.team = frontDoor;
         c.worker = anyWorker(frontDoor);
         double pRef = rates.contactToReferral(d);
+        double eh = rates.earlyHelpShare();
+        boolean earlyHelp = rnd.nextDouble() < earlyHelpSteer.probability(d, eh);
+        earlyHelpSteer.record(d, earlyHelp);
         double u = rnd.nextDouble();
-        if (u < pRef) {
+        if (earlyHelp) {
+            c.outcome = "EARLY_HELP";
+            c.child = rnd.nextDouble() < 0.3 && !pool.isEmpty() ? knownChild(d) : newChild(d, 17.9);
+        } else if (u < pRef / (1 - eh)) {
             c.outcome = rnd.nextDouble() < 0.25 ? "STRATEGY" : "NEW_REFERRAL";
             c.child = referralChild(d);
         } else {
-            double v = rnd.nextDouble() * (1 - pRef);
-            double eh = rates.earlyHelpShare();
-            if (v < eh) c.outcome = "EARLY_HELP";
-            else if (v < eh + 0.13 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
-            else if (v < eh + 0.45) c.outcome = "ADVICE";
+            double v = rnd.nextDouble();
+            if (v < 0.2 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
+            else if (v < 0.6) c.outcome = "ADVICE";
             else c.outcome = "NFA";
             if (c.outcome.equals("EXISTING")) c.child = openReferrals.get(rnd.nextInt(openReferrals.size())).child;
-            else c.child = rnd.nextDouble() < 0.3 && !w.children.isEmpty() ? knownChild(d) : newChild(d, 17.9);
+            else c.child = rnd.nextDouble() < 0.3 && !pool.isEmpty() ? knownChild(d) : newChild(d, 17.9);
         }
         entered(c, d, "CONTACTS", "FACT_CONTACTS");
         seen(c.child, c.recorded);
@@ -406,7 +424,7 @@ final class Journeys {
         }
         if (c.child.recorded.isBefore(c.recorded) && roll(DefectClass.DUPLICATE_PERSON)) {
             Child dup = new Child();
-            dup.id = id();
+            dup.id = DUPLICATE_IDS + ++duplicates; // own key range, so the defect rate never shifts other keys
             Child t = c.child;
             dup.gender = t.gender;
             dup.dob = t.dob;
@@ -417,7 +435,7 @@ final class Journeys {
             dup.postcode = t.postcode;
             dup.duplicateOf = t;
             dup.recorded = c.recorded;
-            dup.duplicateMarked = c.recorded.plusDays(5 + rnd.nextInt(55));
+            dup.duplicateMarked = c.recorded.plusDays(5 + drnd.nextInt(55));
             // Care First merged its duplicates before migration; Liquid Logic marks them within the window
             LocalDateTime deadline = dup.recorded.isBefore(goLive) ? goLive.minusHours(7) : o.to().atTime(17, 0);
             if (dup.duplicateMarked.isAfter(deadline)) dup.duplicateMarked = deadline.isAfter(dup.recorded) ? deadline : dup.recorded.plusMinutes(30);
@@ -441,8 +459,8 @@ final class Journeys {
         c.team = frontDoor;
         c.worker = anyWorker(frontDoor);
         c.outcome = "NFA";
-        c.child = w.children.get(rnd.nextInt(w.children.size()));
-        while (c.child.duplicateOf != null || c.child.recorded == null) c.child = w.children.get(rnd.nextInt(w.children.size()));
+        c.child = pool.get(rnd.nextInt(pool.size()));
+        while (c.child.duplicateOf != null || c.child.recorded == null) c.child = pool.get(rnd.nextInt(pool.size()));
         c.enteredInError = true;
         c.recorded = d.atTime(9 + rnd.nextInt(8), rnd.nextInt(60));
         c.deleted = c.recorded.plusDays(1 + rnd.nextInt(20));
@@ -451,7 +469,7 @@ final class Journeys {
 
     private Child knownChild(LocalDate d) {
         for (int k = 0; k < 20; k++) {
-            Child c = w.children.get(rnd.nextInt(w.children.size()));
+            Child c = pool.get(rnd.nextInt(pool.size()));
             if (c.duplicateOf == null && c.recorded != null && age(c, d) < 17.5 && age(c, d) >= 0) return c;
         }
         return newChild(d, 17.9);
@@ -469,7 +487,7 @@ final class Journeys {
             }
         }
         for (int k = 0; k < 20 && rnd.nextDouble() < 0.25; k++) {
-            Child c = w.children.get(rnd.nextInt(w.children.size()));
+            Child c = pool.get(rnd.nextInt(pool.size()));
             if (c.duplicateOf == null && c.recorded != null && c.openReferral == null && c.openPeriod == null && c.openPlan == null
                     && !c.careLeaver && age(c, d) < 17.5 && age(c, d) >= 0
                     && (c.lastReferral == null || c.lastReferral.date.isBefore(WorkingCalendar.twelveMonthsBefore(d)))) return c;
@@ -508,9 +526,12 @@ final class Journeys {
         if (roll(DefectClass.MISSING_MANDATORY)) defect(r, DefectClass.MISSING_MANDATORY, "REFERRALS", "FACT_REFERRALS", "referral source blank");
         teamVariant(r, "REFERRALS");
         if (origin(r).equals(LL) && c != null && roll(DefectClass.MINUS_ONE_LINK)) defect(r, DefectClass.MINUS_ONE_LINK, "REFERRALS", "FACT_REFERRALS", "FACT_CONTACT_ID = -1");
-        if (origin(r).equals(LL) && !r.has(DefectClass.INVALID_CODE) && rnd.nextDouble() < 0.04) {
+        // drawn whether or not it applies, so that defects (which move records between systems) never shift the world
+        boolean corrected = rnd.nextDouble() < 0.04;
+        int correctionLag = 2 + rnd.nextInt(40);
+        if (corrected && origin(r).equals(LL) && !r.has(DefectClass.INVALID_CODE)) {
             r.correctedNeedFrom = 0;
-            r.updated = r.recorded.plusDays(2 + rnd.nextInt(40));
+            r.updated = r.recorded.plusDays(correctionLag);
         }
         if (!strategy && rnd.nextDouble() < rates.nfaGivenNoStrategy()) {
             r.nfa = true;
@@ -552,8 +573,10 @@ final class Journeys {
             r.plannedClose = start.plusDays(10 + rnd.nextInt(20));
         } else {
             a.status = "C";
-            boolean within = rnd.nextDouble() < rates.assessmentWithin45(start);
+            LocalDate expected = cal.addWorkingDays(start, 45);
+            boolean within = rnd.nextDouble() < assessmentSteer.probability(expected, rates.assessmentWithin45(start));
             int wd = within ? 8 + rnd.nextInt(38) : 46 + rnd.nextInt(30);
+            assessmentSteer.record(expected, within);
             a.authorised = cal.addWorkingDays(start, wd);
             LocalDate done = cal.addWorkingDays(start, Math.max(0, wd - 1 - rnd.nextInt(4)));
             a.completed = done;
@@ -581,9 +604,11 @@ final class Journeys {
         teamVariant(s, "S47_ENQUIRIES");
         if (rnd.nextDouble() < rates.icpcGivenS47()) {
             s.outcome = "ICPC";
-            boolean within = rnd.nextDouble() < rates.icpcWithin15();
+            LocalDate expected = cal.addWorkingDays(strat, 15);
+            boolean within = rnd.nextDouble() < icpcSteer.probability(expected, rates.icpcWithin15());
             int wd = within ? 4 + rnd.nextInt(12) : 16 + rnd.nextInt(15);
             LocalDate date = cal.addWorkingDays(strat, wd);
+            icpcSteer.record(expected, within);
             Conference c = conference(r.child, s, r, "ICPC", cal.addWorkingDays(strat, 15), date);
             s.icpc = c;
             if (roll(DefectClass.DATES_OUT_OF_ORDER)) {
@@ -594,7 +619,7 @@ final class Journeys {
                         sys.equals(CF) ? String.valueOf(Keys.cf(s.id)) : String.valueOf(Keys.strategyMeeting(s.id)),
                         "strategy discussion recorded after its ICPC", s.recorded);
             }
-            if (rnd.nextDouble() < 0.88 * Math.min(1.13, Math.max(0.4, Math.pow(rates.cpStock(date) / Math.max(1, plansOpenOn(date)), 2)))) plan(c);
+            if (rnd.nextDouble() < 0.88 * Math.min(1.13, Math.max(0.25, Math.pow(rates.cpStock(date) / Math.max(1, plansOpenOn(date)), 2)))) plan(c);
         } else {
             s.outcome = rnd.nextDouble() < 0.55 ? "NFA" : "CIN";
         }
@@ -926,7 +951,7 @@ final class Journeys {
         n.seen = rnd.nextDouble() < 0.95;
         n.seenAlone = n.seen && rnd.nextDouble() < 0.6;
         if (roll(DefectClass.STAT_VISIT_AS_CASE_NOTE)) {
-            n.subject = people.statVisitSubject();
+            n.subject = People.statVisitSubject(n.id);
             defect(n, DefectClass.STAT_VISIT_AS_CASE_NOTE, "CASE_NOTES", "FACT_CASENOTES", "statutory visit typed as a general note");
         }
     }
@@ -958,16 +983,16 @@ final class Journeys {
             h.status = rnd.nextDouble() < 0.3 ? "REFUSED" : "OUTSTANDING";
         }
         if (type.equals("DENTAL") && done) {
+            boolean alsoManual = rnd.nextDouble() < 0.3;
             if (roll(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG)) {
                 h.manualOnly = true;
                 h.mark(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG);
             } else {
-                h.alsoManual = rnd.nextDouble() < 0.3;
+                h.alsoManual = alsoManual;
             }
         }
         // a check only in the manual log never enters a case system, so it cannot be entered late there
-        if (h.manualOnly) h.recorded = h.date.atTime(12, 0);
-        else entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK");
+        entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK", !h.manualOnly);
         if (!h.manualOnly) healthDefects(h);
         w.health.add(h);
     }
@@ -1061,6 +1086,15 @@ final class Journeys {
                 Conference conf = conference(c, s, c.openReferral, "ICPC", cal.addWorkingDays(s.strategyDate, 15), cal.addWorkingDays(s.strategyDate, 10));
                 s.icpc = conf;
                 plan(conf);
+                Plan p = c.openPlan;
+                while (p != null && p.nextReview.isBefore(warm)) {
+                    Conference rv = conference(c, null, p.referral, "REVIEW", p.reviewsHeld == 0 ? p.icpc.date.plusMonths(3) : p.nextReview, p.nextReview);
+                    rv.plan = p;
+                    rv.planResult = true;
+                    p.reviewsHeld++;
+                    p.nextReview = p.nextReview.plusMonths(6).minusDays(rnd.nextInt(14));
+                }
+                if (p != null) p.nextVisit = warm.plusDays(rnd.nextInt(10));
             }
         }
         int cla = (int) Math.round(rates.claStock(warm));
@@ -1080,7 +1114,8 @@ final class Journeys {
             seen(c, k.recorded);
             w.contacts.add(k);
             Referral r = referralWithoutAssessment(k, k.date);
-            startCare(c, start, r);
+            Period p = startCare(c, start, r);
+            settleHistory(p, warm);
         }
         for (int i = 0; i < 45 * o.scale(); i++) {
             Child c = newChild(warm, 0.1);
@@ -1111,6 +1146,22 @@ final class Journeys {
             c.recorded = warm.minusDays(rnd.nextInt(400)).atTime(10, 0);
             shortBreakChildren.add(c);
         }
+    }
+
+    /**
+     * A period that began years before the warm-up has already had its court orders; its visits
+     * and checks fall due at random points of the year rather than all on the first day.
+     */
+    private void settleHistory(Period p, LocalDate warm) {
+        while (p.nextLegalChange != null && p.nextLegalChange.isBefore(warm)) {
+            LocalDate d = p.nextLegalChange;
+            legal(p, p.nextLegal, d);
+            if (p.nextLegal.equals("C1")) { p.nextLegal = "C2"; p.nextLegalChange = d.plusDays(120 + rnd.nextInt(180)); }
+            else p.nextLegalChange = null;
+        }
+        p.nextVisit = warm.plusDays(rnd.nextInt(42));
+        p.nextHealth = warm.plusDays(rnd.nextInt(365));
+        p.nextDental = warm.plusDays(rnd.nextInt(365));
     }
 
     private int poisson(double lambda) {
