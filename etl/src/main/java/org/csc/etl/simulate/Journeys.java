@@ -38,6 +38,7 @@ final class Journeys {
     private final List<Plan> openPlans = new ArrayList<>();
     private final List<Period> openPeriods = new ArrayList<>();
     private final List<Child> careLeavers = new ArrayList<>();
+    private final List<Child> formerPlan = new ArrayList<>();
     private final List<Child> shortBreakChildren = new ArrayList<>();
     private final List<Worker> vacancies = new ArrayList<>();
     private final List<LocalDate> vacancyDates = new ArrayList<>();
@@ -394,7 +395,8 @@ final class Journeys {
             c.child = rnd.nextDouble() < 0.3 && !pool.isEmpty() ? knownChild(d) : newChild(d, 17.9);
         } else if (u < pRef / (1 - eh)) {
             c.outcome = rnd.nextDouble() < 0.25 ? "STRATEGY" : "NEW_REFERRAL";
-            c.child = referralChild(d);
+            Child again = rnd.nextDouble() < 0.1 ? formerPlanChild(d) : null;
+            c.child = c.outcome.equals("STRATEGY") && again != null ? again : referralChild(d);
         } else {
             double v = rnd.nextDouble();
             if (v < 0.2 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
@@ -493,6 +495,16 @@ final class Journeys {
                     && (c.lastReferral == null || c.lastReferral.date.isBefore(WorkingCalendar.twelveMonthsBefore(d)))) return c;
         }
         return newChild(d, 17.9);
+    }
+
+    /** A child whose earlier plan ended: the source of second and subsequent plans. */
+    private Child formerPlanChild(LocalDate d) {
+        if (formerPlan.isEmpty()) return null;
+        for (int k = 0; k < 10; k++) {
+            Child c = formerPlan.get(rnd.nextInt(formerPlan.size()));
+            if (c.openReferral == null && c.openPlan == null && c.openPeriod == null && !c.careLeaver && age(c, d) < 17) return c;
+        }
+        return null;
     }
 
     private int firstReferralOnOrAfter(LocalDate since) {
@@ -745,6 +757,7 @@ final class Journeys {
                 p.endRecorded = d.atTime(16, 30);
                 openPlans.remove(i);
                 p.child.openPlan = null;
+                formerPlan.add(p.child);
                 if (p.child.openPeriod == null && p.child.openReferral != null) closeReferral(p.child.openReferral, d.plusDays(rnd.nextInt(6)), "RC7");
             }
         }
@@ -785,6 +798,7 @@ final class Journeys {
         w.periods.add(p);
         openPeriods.add(p);
         c.openPeriod = p;
+        c.periods.add(p);
         double u = rnd.nextDouble();
         String legal;
         if (u < 0.1) { legal = "L1"; p.nextLegal = "C1"; p.nextLegalChange = d.plusDays(2 + rnd.nextInt(6)); }
@@ -881,7 +895,7 @@ final class Journeys {
                 if (p.nextLegal.equals("C2") && rnd.nextDouble() < 0.15) { p.nextLegal = "E1"; p.nextLegalChange = d.plusDays(60 + rnd.nextInt(200)); }
                 else if (p.nextLegal.equals("C1")) { p.nextLegal = "C2"; p.nextLegalChange = d.plusDays(120 + rnd.nextInt(180)); }
                 else p.nextLegalChange = null;
-            } else if (rnd.nextDouble() < rates.placementMovesPerYear() * (placementsInYear(p, d) == 2 ? secondMove : 1) / 365.0) {
+            } else if (rnd.nextDouble() < rates.placementMovesPerYear() * settling(p, d) * (placementsInYear(p, d) == 2 ? secondMove : 1) / 365.0) {
                 placement(p, d, people.changeReason());
             }
             if (!d.isBefore(p.nextVisit)) {
@@ -909,11 +923,23 @@ final class Journeys {
         }
     }
 
+    /** Placements break down most in their first year; settled long-term ones rarely. */
+    private static double settling(Period p, LocalDate d) {
+        Placement x = p.placements.get(p.placements.size() - 1);
+        long days = ChronoUnit.DAYS.between(x.start, d);
+        return days < 365 ? 1.5 : days < 730 ? 0.7 : 0.2;
+    }
+
+    /** As the indicator counts them: placements starting in the 12 months, plus the one open at its start, in any period. */
     private static int placementsInYear(Period p, LocalDate d) {
         LocalDate from = d.minusMonths(12);
         int n = 0;
-        for (Placement x : p.placements) {
-            if (x.start.isAfter(from) || x.end == null || x.end.isAfter(from)) n++;
+        for (Period q : p.child.periods) {
+            if (q.end != null && q.end.isBefore(from)) continue;
+            for (Placement x : q.placements) {
+                if (x.start.isAfter(d)) continue;
+                if (x.start.isAfter(from) || x.end == null || x.end.isAfter(from)) n++;
+            }
         }
         return n;
     }

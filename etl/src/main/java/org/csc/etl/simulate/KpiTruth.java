@@ -415,7 +415,7 @@ final class KpiTruth {
 
     static String number(double v) {
         if (Double.isNaN(v)) return "";
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(v * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
     void write(Path truthDir, List<DropWriter.FileEntry> files) {
