@@ -30,6 +30,7 @@ final class Journeys {
     private final World w = new World();
     private final DefectLog log = new DefectLog();
     private final People people;
+    private final Workforce staff;
     private final LocalDateTime goLive;
 
     /** True children only: duplicate person records must not change which child a draw picks. */
@@ -40,11 +41,6 @@ final class Journeys {
     private final List<Child> careLeavers = new ArrayList<>();
     private final List<Child> formerPlan = new ArrayList<>();
     private final List<Child> shortBreakChildren = new ArrayList<>();
-    private final List<Worker> vacancies = new ArrayList<>();
-    private final List<LocalDate> vacancyDates = new ArrayList<>();
-    private Team frontDoor, safeguarding, lacTeam, leavingTeam;
-    private final Team[] locality = new Team[4];
-    private final Team[] earlyHelp = new Team[4];
     private int nextId = 1;
     private final ShareSteer icpcSteer = new ShareSteer();
     private final ShareSteer assessmentSteer = new ShareSteer();
@@ -60,6 +56,7 @@ final class Journeys {
         this.drnd = new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + 17);
         this.people = new People(new SplittableRandom(o.seed() + 101));
         this.goLive = o.goLive().atStartOfDay();
+        this.staff = new Workforce(w, rnd, people, o.scale(), rates, this::id);
     }
 
     World world() { return w; }
@@ -67,11 +64,11 @@ final class Journeys {
 
     World simulate() {
         LocalDate warm = o.from().minusYears(1);
-        teams();
-        for (Team t : w.teams) staffTeam(t, warm);
+        staff.teams();
+        for (Team t : w.teams) staff.staffTeam(t, warm);
         initialStocks(warm);
         for (LocalDate d = warm; !d.isAfter(o.to()); d = d.plusDays(1)) {
-            workforce(d);
+            staff.workforce(d);
             contacts(d);
             transfersIn(d);
             careStarts(d);
@@ -80,195 +77,13 @@ final class Journeys {
             periodsDay(d);
             leaversDay(d);
             shortBreaks(d);
-            if (d.plusDays(1).getDayOfMonth() == 1) sickness(d);
+            if (d.plusDays(1).getDayOfMonth() == 1) staff.sickness(d);
         }
         new EpisodeBuilder(w, log, goLive, this::id).build();
         return w;
     }
 
     int id() { return nextId++; }
-
-    // ---------------------------------------------------------------- teams and workforce
-
-    private void teams() {
-        for (int a = 1; a <= 3; a++) {
-            String one = new String[]{"", "One", "Two", "Three"}[a];
-            locality[a] = team("Locality Team " + a, a, "LOCALITY", "Area " + a + " Locality Team",
-                    "Area " + a, "AREA" + a, "Locality " + a, "Area " + one + " Locality Team");
-        }
-        lacTeam = team("Looked After Children Team", 0, "LAC", "LAC Team", "Looked After Children", "L.A.C. Team", "LAC");
-        leavingTeam = team("Leaving Care Team", 0, "LEAVING", "Leaving Care", "16+ Team", "LEAVING CARE", "Leaving Care Team");
-        safeguarding = team("Safeguarding Unit", 0, "SAFEGUARDING", "Safeguarding Unit", "Safeguarding", "SAFEGUARDING UNIT", "IRO Service");
-        frontDoor = team("First Contact Team", 0, "FRONT_DOOR", "First Contact", "Front Door", "FIRST CONTACT", "Duty and Advice");
-        for (int a = 1; a <= 3; a++) {
-            earlyHelp[a] = team("Early Help Area " + a, a, "EARLY_HELP", "Early Help Area " + a, "EH Area " + a,
-                    "Early Help - Area " + new String[]{"", "One", "Two", "Three"}[a], "EARLY HELP " + a);
-        }
-    }
-
-    private Team team(String name, int area, String kind, String cfName, String... variants) {
-        Team t = new Team();
-        t.id = w.teams.size() + 1;
-        t.name = name;
-        t.area = area;
-        t.kind = kind;
-        t.cfName = cfName;
-        t.cfVariants = variants;
-        w.teams.add(t);
-        return t;
-    }
-
-    private void staffTeam(Team t, LocalDate warm) {
-        List<String> titles = new ArrayList<>();
-        titles.add("TM");
-        switch (t.kind) {
-            case "LOCALITY" -> { titles.add("PS"); titles.add("AP"); titles.add("ASYE"); add(titles, "SW", 9); add(titles, "FSW", 2); }
-            case "LAC" -> { titles.add("AP"); add(titles, "SW", 9); }
-            case "LEAVING" -> add(titles, "PA", 5);
-            case "SAFEGUARDING" -> add(titles, "PS", 4);
-            case "FRONT_DOOR" -> add(titles, "SW", 4);
-            default -> add(titles, "FSW", 3);
-        }
-        for (int k = 0; k < o.scale(); k++) {
-            for (String title : titles) hire(t, title, warm.minusDays(30 + rnd.nextInt(3000)), warm);
-        }
-    }
-
-    private static void add(List<String> l, String s, int n) { for (int i = 0; i < n; i++) l.add(s); }
-
-    private Worker hire(Team t, String title, LocalDate start, LocalDate asOf) {
-        Worker x = new Worker();
-        x.id = id();
-        x.forename = people.forename(rnd.nextBoolean() ? 'F' : 'M');
-        x.surname = people.surname();
-        x.team = t;
-        x.jobTitle = title;
-        x.start = start;
-        boolean social = !title.equals("FSW") && !title.equals("PA");
-        x.qualified = social;
-        x.registration = social ? "SW" + (10000 + x.id) : null;
-        x.employment = social && rnd.nextDouble() < rates.agencyShare(asOf) ? "Agency" : "Permanent";
-        double f = rnd.nextDouble();
-        x.fte = f < 0.75 ? 1.0 : f < 0.88 ? 0.8 : f < 0.95 ? 0.6 : 0.5;
-        x.staffId = rnd.nextDouble() < 0.03 ? "unknown" : "E" + (200000 + x.id);
-        x.recorded = start.atTime(8, 30);
-        w.workers.add(x);
-        t.active.add(x);
-        return x;
-    }
-
-    private void workforce(LocalDate d) {
-        for (int i = vacancyDates.size() - 1; i >= 0; i--) {
-            if (!vacancyDates.get(i).isAfter(d)) {
-                Worker left = vacancies.remove(i);
-                vacancyDates.remove(i);
-                hire(left.team, left.jobTitle.equals("ASYE") ? "ASYE" : left.jobTitle, d, d);
-            }
-        }
-        for (Team t : w.teams) {
-            for (int i = t.active.size() - 1; i >= 0; i--) {
-                Worker x = t.active.get(i);
-                double annual = x.employment.equals("Agency") ? 0.45 : 0.14;
-                if (rnd.nextDouble() < annual / 365.0) leave(x, d, i);
-            }
-        }
-    }
-
-    private void leave(Worker x, LocalDate d, int index) {
-        x.end = d;
-        x.endRecorded = d.atTime(17, 0);
-        x.team.active.remove(index);
-        vacancies.add(x);
-        vacancyDates.add(d.plusDays(20 + rnd.nextInt(70)));
-        // the leaver's cases move to colleagues on the day they leave
-        for (Child c : new ArrayList<>(activeChildrenOf(x))) {
-            Allocation a = c.allocation;
-            endAllocation(c, d);
-            allocate(c, x.team, a.role, d, a.referral);
-        }
-    }
-
-    private final java.util.Map<Integer, List<Child>> casesByWorker = new java.util.TreeMap<>();
-
-    private List<Child> activeChildrenOf(Worker x) {
-        return casesByWorker.getOrDefault(x.id, List.of());
-    }
-
-    private Worker pickCaseholder(Team t, LocalDate d) {
-        Worker best = null;
-        for (int k = 0; k < 3; k++) {
-            List<Worker> pool = t.active;
-            if (pool.isEmpty()) return null;
-            Worker x = pool.get(rnd.nextInt(pool.size()));
-            if (!x.caseHolding() || x.start.isAfter(d)) continue;
-            if (best == null || x.caseload < best.caseload) best = x;
-        }
-        if (best == null) {
-            for (Worker x : t.active) if (x.caseHolding()) return x;
-        }
-        return best;
-    }
-
-    private Worker anyWorker(Team t) {
-        return t.active.isEmpty() ? null : t.active.get(rnd.nextInt(t.active.size()));
-    }
-
-    private void allocate(Child c, Team t, String role, LocalDate d, Referral r) {
-        if (c.allocation != null) endAllocation(c, d);
-        Worker x = pickCaseholder(t, d);
-        if (x == null) return;
-        Allocation a = new Allocation();
-        a.id = id();
-        a.child = c;
-        a.worker = x;
-        a.role = role;
-        a.start = d;
-        a.referral = r;
-        a.recorded = d.atTime(10, 0).plusMinutes(rnd.nextInt(400));
-        w.allocations.add(a);
-        c.allocation = a;
-        x.caseload++;
-        casesByWorker.computeIfAbsent(x.id, k -> new ArrayList<>()).add(c);
-        if (rnd.nextDouble() < 0.15) {
-            // an involved professional alongside the allocated worker: not a caseload
-            Allocation k = new Allocation();
-            k.id = id();
-            k.child = c;
-            k.worker = anyWorker(t) == null ? x : anyWorker(t);
-            k.role = "KA";
-            k.start = d;
-            k.end = d.plusDays(30 + rnd.nextInt(120));
-            k.endRecorded = k.end.atTime(12, 0);
-            k.referral = r;
-            k.recorded = a.recorded;
-            w.allocations.add(k);
-        }
-    }
-
-    private void endAllocation(Child c, LocalDate d) {
-        Allocation a = c.allocation;
-        if (a == null) return;
-        a.end = d;
-        a.endRecorded = d.atTime(16, 0);
-        a.worker.caseload--;
-        List<Child> l = casesByWorker.get(a.worker.id);
-        if (l != null) l.remove(c);
-        c.allocation = null;
-    }
-
-    private void sickness(LocalDate monthEnd) {
-        double fte = 0;
-        for (Team t : w.teams) for (Worker x : t.active) fte += x.fte;
-        String month = monthEnd.toString().substring(0, 7);
-        double csc = fte * (5.88 / 12) * (0.6 + 0.8 * rnd.nextDouble());
-        w.sickness.add(new SicknessMonth(month, "Children's Social Care", round1(fte), round1(csc)));
-        double ls = 45.0 * o.scale();
-        w.sickness.add(new SicknessMonth(month, "Life Stages 0-25", ls, round1(ls * (17.5 / 12) * (0.6 + 0.8 * rnd.nextDouble()))));
-        double auth = 2400.0 * o.scale();
-        w.sickness.add(new SicknessMonth(month, "Authority", auth, round1(auth * (6.68 / 12) * (0.85 + 0.3 * rnd.nextDouble()))));
-    }
-
-    private static double round1(double v) { return Math.round(v * 10) / 10.0; }
 
     // ---------------------------------------------------------------- children
 
@@ -383,8 +198,8 @@ final class Journeys {
         c.id = id();
         c.date = d;
         c.source = people.source();
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         double pRef = rates.contactToReferral(d);
         double eh = rates.earlyHelpShare();
         boolean earlyHelp = rnd.nextDouble() < earlyHelpSteer.probability(d, eh);
@@ -458,8 +273,8 @@ final class Journeys {
         c.id = id();
         c.date = d;
         c.source = people.source();
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         c.outcome = "NFA";
         c.child = pool.get(rnd.nextInt(pool.size()));
         while (c.child.duplicateOf != null || c.child.recorded == null) c.child = pool.get(rnd.nextInt(pool.size()));
@@ -527,7 +342,7 @@ final class Journeys {
         r.source = c == null ? people.source() : c.source;
         r.need = people.need();
         r.strategy = strategy;
-        r.team = locality[child.area];
+        r.team = staff.locality[child.area];
         entered(r, d, "REFERRALS", "FACT_REFERRALS");
         seen(child, r.recorded);
         w.referrals.add(r);
@@ -547,12 +362,12 @@ final class Journeys {
         }
         if (!strategy && rnd.nextDouble() < rates.nfaGivenNoStrategy()) {
             r.nfa = true;
-            r.worker = anyWorker(frontDoor);
+            r.worker = staff.anyWorker(staff.frontDoor);
             closeReferral(r, d.plusDays(1 + rnd.nextInt(9)), "RC7");
             return r;
         }
-        allocate(child, r.team, "CW", d, r);
-        r.worker = child.allocation == null ? anyWorker(r.team) : child.allocation.worker;
+        staff.allocate(child, r.team, "CW", d, r);
+        r.worker = child.allocation == null ? staff.anyWorker(r.team) : child.allocation.worker;
         assessment(r, d.plusDays(rnd.nextInt(4)));
         if (strategy) s47(r, d.plusDays(rnd.nextInt(3)));
         return r;
@@ -564,7 +379,7 @@ final class Journeys {
         r.endRecorded = d.atTime(15, 0).plusMinutes(rnd.nextInt(120));
         openReferrals.remove(r);
         if (r.child.openReferral == r) r.child.openReferral = null;
-        if (r.child.allocation != null && r.child.allocation.referral == r && r.child.openPeriod == null) endAllocation(r.child, d);
+        if (r.child.allocation != null && r.child.allocation.referral == r && r.child.openPeriod == null) staff.endAllocation(r.child, d);
     }
 
     private void assessment(Referral r, LocalDate start) {
@@ -686,8 +501,8 @@ final class Journeys {
         c.date = d;
         c.source = People.EXTERNAL_LA;
         c.outcome = "NEW_REFERRAL";
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         c.child = newChild(d, 16);
         entered(c, d, "CONTACTS", "FACT_CONTACTS");
         seen(c.child, c.recorded);
@@ -706,14 +521,14 @@ final class Journeys {
         r.date = d;
         r.source = c.source;
         r.need = 1;
-        r.team = locality[c.child.area];
+        r.team = staff.locality[c.child.area];
         entered(r, d, "REFERRALS", "FACT_REFERRALS");
         w.referrals.add(r);
         c.child.openReferral = r;
         c.child.lastReferral = r;
         openReferrals.add(r);
-        allocate(c.child, r.team, "CW", d, r);
-        r.worker = c.child.allocation == null ? anyWorker(r.team) : c.child.allocation.worker;
+        staff.allocate(c.child, r.team, "CW", d, r);
+        r.worker = c.child.allocation == null ? staff.anyWorker(r.team) : c.child.allocation.worker;
         return r;
     }
 
@@ -810,7 +625,7 @@ final class Journeys {
         p.nextHealth = d.plusDays(365);
         p.nextDental = d.plusDays(300 + rnd.nextInt(100));
         iha(p);
-        allocate(c, lacTeam, "CW", d, r);
+        staff.allocate(c, staff.lacTeam, "CW", d, r);
         return p;
     }
 
@@ -844,7 +659,7 @@ final class Journeys {
         x.provider = people.provider(x.type);
         x.postcode = people.postcode(rnd.nextDouble() < 0.8 ? p.child.area : 4);
         double u = rnd.nextDouble();
-        x.distance = u < 0.04 ? -1 : u < 0.72 ? round1(rnd.nextDouble() * 10) : u < 0.89 ? round1(10 + rnd.nextDouble() * 10) : round1(20.5 + rnd.nextDouble() * 60);
+        x.distance = u < 0.04 ? -1 : u < 0.72 ? Workforce.round1(rnd.nextDouble() * 10) : u < 0.89 ? Workforce.round1(10 + rnd.nextDouble() * 10) : Workforce.round1(20.5 + rnd.nextDouble() * 60);
         x.changeReason = reason;
         x.recorded = d.atTime(16, 0).plusMinutes(rnd.nextInt(90));
         p.placements.add(x);
@@ -961,9 +776,9 @@ final class Journeys {
             c.careLeaver = true;
             c.leftCare = d;
             careLeavers.add(c);
-            allocate(c, leavingTeam, "16PLUS", d, null);
+            staff.allocate(c, staff.leavingTeam, "16PLUS", d, null);
         } else {
-            endAllocation(c, d);
+            staff.endAllocation(c, d);
         }
         if (c.openReferral != null && c.openPlan == null) closeReferral(c.openReferral, d.plusDays(rnd.nextInt(6)), "RC7");
     }
@@ -1028,7 +843,7 @@ final class Journeys {
             Child c = careLeavers.get(i);
             if (age(c, d) >= 21) {
                 careLeavers.remove(i);
-                endAllocation(c, d);
+                staff.endAllocation(c, d);
                 continue;
             }
             if (rnd.nextDouble() < 1 / 60.0) {
@@ -1076,7 +891,7 @@ final class Journeys {
         f.child = c;
         f.start = start;
         f.area = c.area;
-        f.team = earlyHelp[c.area];
+        f.team = staff.earlyHelp[c.area];
         f.leadAgency = people.leadAgency();
         f.end = start.plusDays(60 + rnd.nextInt(240));
         f.endReason = rnd.nextDouble() < 0.7 ? "Outcomes achieved" : rnd.nextDouble() < 0.5 ? "Stepped up to social care" : "Family withdrew";
@@ -1099,8 +914,8 @@ final class Journeys {
             k.date = start.minusDays(20);
             k.source = people.source();
             k.outcome = "STRATEGY";
-            k.team = frontDoor;
-            k.worker = anyWorker(frontDoor);
+            k.team = staff.frontDoor;
+            k.worker = staff.anyWorker(staff.frontDoor);
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
@@ -1133,8 +948,8 @@ final class Journeys {
             k.date = start.minusDays(30);
             k.source = people.source();
             k.outcome = "NEW_REFERRAL";
-            k.team = frontDoor;
-            k.worker = anyWorker(frontDoor);
+            k.team = staff.frontDoor;
+            k.worker = staff.anyWorker(staff.frontDoor);
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
@@ -1153,7 +968,7 @@ final class Journeys {
             k.date = start.minusDays(30);
             k.source = people.source();
             k.outcome = "NEW_REFERRAL";
-            k.team = frontDoor;
+            k.team = staff.frontDoor;
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
