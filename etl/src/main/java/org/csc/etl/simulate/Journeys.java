@@ -45,6 +45,7 @@ final class Journeys {
     private final ShareSteer icpcSteer = new ShareSteer();
     private final ShareSteer assessmentSteer = new ShareSteer();
     private final ShareSteer earlyHelpSteer = new ShareSteer();
+    private final ShareSteer rereferralSteer = new ShareSteer();
     private static final int DUPLICATE_IDS = 40_000_000;
     private int duplicates;
 
@@ -212,6 +213,8 @@ final class Journeys {
             c.outcome = rnd.nextDouble() < 0.25 ? "STRATEGY" : "NEW_REFERRAL";
             Child again = rnd.nextDouble() < 0.1 ? formerPlanChild(d) : null;
             c.child = c.outcome.equals("STRATEGY") && again != null ? again : referralChild(d);
+            Referral last = c.child.lastReferral;
+            rereferralSteer.record(d, last != null && !last.date.isBefore(WorkingCalendar.twelveMonthsBefore(d)));
         } else {
             double v = rnd.nextDouble();
             if (v < 0.2 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
@@ -293,7 +296,7 @@ final class Journeys {
     }
 
     private Child referralChild(LocalDate d) {
-        if (rnd.nextDouble() < rates.rereferral(d)) {
+        if (rnd.nextDouble() < rereferralSteer.probability(d, rates.rereferral(d))) {
             LocalDate since = WorkingCalendar.twelveMonthsBefore(d);
             int lo = firstReferralOnOrAfter(since);
             int n = w.referrals.size() - lo;
@@ -697,7 +700,7 @@ final class Journeys {
         double share = stock == 0 ? rates.threePlusShare() : (double) unstable / stock;
         // a move matters to the measure only for a child already on two placements in the year:
         // hold those moves back above the target share and bring them forward below it
-        double secondMove = share > rates.threePlusShare() ? 0.1 : 3;
+        double secondMove = share > rates.threePlusShare() ? 0.1 : 4;
         for (int i = openPeriods.size() - 1; i >= 0; i--) {
             Period p = openPeriods.get(i);
             if (p.shortBreak) continue;

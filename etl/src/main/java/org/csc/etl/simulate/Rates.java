@@ -49,7 +49,7 @@ final class Rates {
 
     double rereferral(LocalDate d) {
         int y = fy(d);
-        return y <= 2014 ? 0.168 : y == 2015 ? 0.226 : 0.22;
+        return y <= 2014 ? 0.165 : y == 2015 ? 0.223 : 0.22;
     }
 
     /** 41% of referrals end in no further action; none of the strategy-discussion quarter does. */
