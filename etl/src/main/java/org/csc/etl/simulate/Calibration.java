@@ -63,13 +63,14 @@ public final class Calibration {
 
     public static List<Result> results(Path truthDir) {
         Map<String, double[]> truth = read(truthDir.resolve("kpi_truth.csv"));
+        double scale = scale(truthDir);
         List<Result> out = new ArrayList<>();
         for (Target t : TARGETS) {
             double[] v = truth.get(t.kpi() + "|" + t.periodEnd() + "|" + t.basis());
             Double simulated = null;
             if (v != null) {
                 simulated = switch (t.read()) {
-                    case PER_MONTH -> v[0] / t.months();
+                    case PER_MONTH -> v[0] / t.months() / scale; // counts grow with --scale, rates do not
                     case PCT -> v[1] == 0 ? 0 : 100 * v[0] / v[1];
                     case RATE_10K -> v[1] == 0 ? 0 : 10_000 * v[0] / v[1];
                 };
@@ -93,6 +94,20 @@ public final class Calibration {
             }
         }
         return s.toString();
+    }
+
+    /** Counts are compared per unit of scale; a truth without scenario.csv is scale 1. */
+    private static double scale(Path truthDir) {
+        Path f = truthDir.resolve("scenario.csv");
+        if (!Files.isReadable(f)) return 1;
+        try {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.startsWith("scale,")) return Double.parseDouble(line.substring(6).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
+        return 1;
     }
 
     private static Map<String, double[]> read(Path file) {

@@ -68,7 +68,7 @@ final class EpisodeBuilder {
             String detail = c == DefectClass.INVALID_CODE ? "placement type not in the code list" : "distance typed as words";
             if (x.recorded.isBefore(goLive)) {
                 for (Episode e : p.episodes) {
-                    if (e.placement == x) log.add(c, Journeys.CF, "LAC_EPISODES", Keys.cf(e.id), detail, e.recorded);
+                    if (e.placement == x && e.recorded.isBefore(goLive)) log.add(c, Journeys.CF, "LAC_EPISODES", Keys.cf(e.id), detail, e.recorded);
                 }
             } else {
                 log.add(c, Journeys.LL, "FACT_CLA_PLACEMENT", Keys.ll(x.id), detail, x.recorded);

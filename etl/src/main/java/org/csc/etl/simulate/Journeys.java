@@ -30,19 +30,24 @@ final class Journeys {
     private final World w = new World();
     private final DefectLog log = new DefectLog();
     private final People people;
+    private final Workforce staff;
     private final LocalDateTime goLive;
 
+    /** True children only: duplicate person records must not change which child a draw picks. */
+    private final List<Child> pool = new ArrayList<>();
     private final List<Referral> openReferrals = new ArrayList<>();
     private final List<Plan> openPlans = new ArrayList<>();
     private final List<Period> openPeriods = new ArrayList<>();
     private final List<Child> careLeavers = new ArrayList<>();
+    private final List<Child> formerPlan = new ArrayList<>();
     private final List<Child> shortBreakChildren = new ArrayList<>();
-    private final List<Worker> vacancies = new ArrayList<>();
-    private final List<LocalDate> vacancyDates = new ArrayList<>();
-    private Team frontDoor, safeguarding, lacTeam, leavingTeam;
-    private final Team[] locality = new Team[4];
-    private final Team[] earlyHelp = new Team[4];
     private int nextId = 1;
+    private final ShareSteer icpcSteer = new ShareSteer();
+    private final ShareSteer assessmentSteer = new ShareSteer();
+    private final ShareSteer earlyHelpSteer = new ShareSteer();
+    private final ShareSteer rereferralSteer = new ShareSteer();
+    private static final int DUPLICATE_IDS = 40_000_000;
+    private int duplicates;
 
     Journeys(SimulationOptions o, Rates rates, WorkingCalendar cal) {
         this.o = o;
@@ -52,6 +57,7 @@ final class Journeys {
         this.drnd = new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + 17);
         this.people = new People(new SplittableRandom(o.seed() + 101));
         this.goLive = o.goLive().atStartOfDay();
+        this.staff = new Workforce(w, rnd, people, o.scale(), rates, this::id);
     }
 
     World world() { return w; }
@@ -59,11 +65,11 @@ final class Journeys {
 
     World simulate() {
         LocalDate warm = o.from().minusYears(1);
-        teams();
-        for (Team t : w.teams) staffTeam(t, warm);
+        staff.teams();
+        for (Team t : w.teams) staff.staffTeam(t, warm);
         initialStocks(warm);
         for (LocalDate d = warm; !d.isAfter(o.to()); d = d.plusDays(1)) {
-            workforce(d);
+            staff.workforce(d);
             contacts(d);
             transfersIn(d);
             careStarts(d);
@@ -72,195 +78,13 @@ final class Journeys {
             periodsDay(d);
             leaversDay(d);
             shortBreaks(d);
-            if (d.plusDays(1).getDayOfMonth() == 1) sickness(d);
+            if (d.plusDays(1).getDayOfMonth() == 1) staff.sickness(d);
         }
         new EpisodeBuilder(w, log, goLive, this::id).build();
         return w;
     }
 
     int id() { return nextId++; }
-
-    // ---------------------------------------------------------------- teams and workforce
-
-    private void teams() {
-        for (int a = 1; a <= 3; a++) {
-            String one = new String[]{"", "One", "Two", "Three"}[a];
-            locality[a] = team("Locality Team " + a, a, "LOCALITY", "Area " + a + " Locality Team",
-                    "Area " + a, "AREA" + a, "Locality " + a, "Area " + one + " Locality Team");
-        }
-        lacTeam = team("Looked After Children Team", 0, "LAC", "LAC Team", "Looked After Children", "L.A.C. Team", "LAC");
-        leavingTeam = team("Leaving Care Team", 0, "LEAVING", "Leaving Care", "16+ Team", "LEAVING CARE", "Leaving Care Team");
-        safeguarding = team("Safeguarding Unit", 0, "SAFEGUARDING", "Safeguarding Unit", "Safeguarding", "SAFEGUARDING UNIT", "IRO Service");
-        frontDoor = team("First Contact Team", 0, "FRONT_DOOR", "First Contact", "Front Door", "FIRST CONTACT", "Duty and Advice");
-        for (int a = 1; a <= 3; a++) {
-            earlyHelp[a] = team("Early Help Area " + a, a, "EARLY_HELP", "Early Help Area " + a, "EH Area " + a,
-                    "Early Help - Area " + new String[]{"", "One", "Two", "Three"}[a], "EARLY HELP " + a);
-        }
-    }
-
-    private Team team(String name, int area, String kind, String cfName, String... variants) {
-        Team t = new Team();
-        t.id = w.teams.size() + 1;
-        t.name = name;
-        t.area = area;
-        t.kind = kind;
-        t.cfName = cfName;
-        t.cfVariants = variants;
-        w.teams.add(t);
-        return t;
-    }
-
-    private void staffTeam(Team t, LocalDate warm) {
-        List<String> titles = new ArrayList<>();
-        titles.add("TM");
-        switch (t.kind) {
-            case "LOCALITY" -> { titles.add("PS"); titles.add("AP"); titles.add("ASYE"); add(titles, "SW", 9); add(titles, "FSW", 2); }
-            case "LAC" -> { titles.add("AP"); add(titles, "SW", 9); }
-            case "LEAVING" -> add(titles, "PA", 5);
-            case "SAFEGUARDING" -> add(titles, "PS", 4);
-            case "FRONT_DOOR" -> add(titles, "SW", 4);
-            default -> add(titles, "FSW", 3);
-        }
-        for (int k = 0; k < o.scale(); k++) {
-            for (String title : titles) hire(t, title, warm.minusDays(30 + rnd.nextInt(3000)), warm);
-        }
-    }
-
-    private static void add(List<String> l, String s, int n) { for (int i = 0; i < n; i++) l.add(s); }
-
-    private Worker hire(Team t, String title, LocalDate start, LocalDate asOf) {
-        Worker x = new Worker();
-        x.id = id();
-        x.forename = people.forename(rnd.nextBoolean() ? 'F' : 'M');
-        x.surname = people.surname();
-        x.team = t;
-        x.jobTitle = title;
-        x.start = start;
-        boolean social = !title.equals("FSW") && !title.equals("PA");
-        x.qualified = social;
-        x.registration = social ? "SW" + (10000 + x.id) : null;
-        x.employment = social && rnd.nextDouble() < rates.agencyShare(asOf) ? "Agency" : "Permanent";
-        double f = rnd.nextDouble();
-        x.fte = f < 0.75 ? 1.0 : f < 0.88 ? 0.8 : f < 0.95 ? 0.6 : 0.5;
-        x.staffId = rnd.nextDouble() < 0.03 ? "unknown" : "E" + (200000 + x.id);
-        x.recorded = start.atTime(8, 30);
-        w.workers.add(x);
-        t.active.add(x);
-        return x;
-    }
-
-    private void workforce(LocalDate d) {
-        for (int i = vacancyDates.size() - 1; i >= 0; i--) {
-            if (!vacancyDates.get(i).isAfter(d)) {
-                Worker left = vacancies.remove(i);
-                vacancyDates.remove(i);
-                hire(left.team, left.jobTitle.equals("ASYE") ? "ASYE" : left.jobTitle, d, d);
-            }
-        }
-        for (Team t : w.teams) {
-            for (int i = t.active.size() - 1; i >= 0; i--) {
-                Worker x = t.active.get(i);
-                double annual = x.employment.equals("Agency") ? 0.45 : 0.14;
-                if (rnd.nextDouble() < annual / 365.0) leave(x, d, i);
-            }
-        }
-    }
-
-    private void leave(Worker x, LocalDate d, int index) {
-        x.end = d;
-        x.endRecorded = d.atTime(17, 0);
-        x.team.active.remove(index);
-        vacancies.add(x);
-        vacancyDates.add(d.plusDays(20 + rnd.nextInt(70)));
-        // the leaver's cases move to colleagues on the day they leave
-        for (Child c : new ArrayList<>(activeChildrenOf(x))) {
-            Allocation a = c.allocation;
-            endAllocation(c, d);
-            allocate(c, x.team, a.role, d, a.referral);
-        }
-    }
-
-    private final java.util.Map<Integer, List<Child>> casesByWorker = new java.util.TreeMap<>();
-
-    private List<Child> activeChildrenOf(Worker x) {
-        return casesByWorker.getOrDefault(x.id, List.of());
-    }
-
-    private Worker pickCaseholder(Team t, LocalDate d) {
-        Worker best = null;
-        for (int k = 0; k < 3; k++) {
-            List<Worker> pool = t.active;
-            if (pool.isEmpty()) return null;
-            Worker x = pool.get(rnd.nextInt(pool.size()));
-            if (!x.caseHolding() || x.start.isAfter(d)) continue;
-            if (best == null || x.caseload < best.caseload) best = x;
-        }
-        if (best == null) {
-            for (Worker x : t.active) if (x.caseHolding()) return x;
-        }
-        return best;
-    }
-
-    private Worker anyWorker(Team t) {
-        return t.active.isEmpty() ? null : t.active.get(rnd.nextInt(t.active.size()));
-    }
-
-    private void allocate(Child c, Team t, String role, LocalDate d, Referral r) {
-        if (c.allocation != null) endAllocation(c, d);
-        Worker x = pickCaseholder(t, d);
-        if (x == null) return;
-        Allocation a = new Allocation();
-        a.id = id();
-        a.child = c;
-        a.worker = x;
-        a.role = role;
-        a.start = d;
-        a.referral = r;
-        a.recorded = d.atTime(10, 0).plusMinutes(rnd.nextInt(400));
-        w.allocations.add(a);
-        c.allocation = a;
-        x.caseload++;
-        casesByWorker.computeIfAbsent(x.id, k -> new ArrayList<>()).add(c);
-        if (rnd.nextDouble() < 0.15) {
-            // an involved professional alongside the allocated worker: not a caseload
-            Allocation k = new Allocation();
-            k.id = id();
-            k.child = c;
-            k.worker = anyWorker(t) == null ? x : anyWorker(t);
-            k.role = "KA";
-            k.start = d;
-            k.end = d.plusDays(30 + rnd.nextInt(120));
-            k.endRecorded = k.end.atTime(12, 0);
-            k.referral = r;
-            k.recorded = a.recorded;
-            w.allocations.add(k);
-        }
-    }
-
-    private void endAllocation(Child c, LocalDate d) {
-        Allocation a = c.allocation;
-        if (a == null) return;
-        a.end = d;
-        a.endRecorded = d.atTime(16, 0);
-        a.worker.caseload--;
-        List<Child> l = casesByWorker.get(a.worker.id);
-        if (l != null) l.remove(c);
-        c.allocation = null;
-    }
-
-    private void sickness(LocalDate monthEnd) {
-        double fte = 0;
-        for (Team t : w.teams) for (Worker x : t.active) fte += x.fte;
-        String month = monthEnd.toString().substring(0, 7);
-        double csc = fte * (5.88 / 12) * (0.6 + 0.8 * rnd.nextDouble());
-        w.sickness.add(new SicknessMonth(month, "Children's Social Care", round1(fte), round1(csc)));
-        double ls = 45.0 * o.scale();
-        w.sickness.add(new SicknessMonth(month, "Life Stages 0-25", ls, round1(ls * (17.5 / 12) * (0.6 + 0.8 * rnd.nextDouble()))));
-        double auth = 2400.0 * o.scale();
-        w.sickness.add(new SicknessMonth(month, "Authority", auth, round1(auth * (6.68 / 12) * (0.85 + 0.3 * rnd.nextDouble()))));
-    }
-
-    private static double round1(double v) { return Math.round(v * 10) / 10.0; }
 
     // ---------------------------------------------------------------- children
 
@@ -277,6 +101,7 @@ final class Journeys {
         c.upn = rnd.nextDouble() < 0.7 ? people.upn() : null;
         c.postcode = people.postcode(c.area);
         w.children.add(c);
+        pool.add(c);
         return c;
     }
 
@@ -320,11 +145,17 @@ final class Journeys {
 
     /** When the event was entered: mostly the same or next days; late recording is a defect. */
     private LocalDateTime entered(Rec r, LocalDate event, String cfTable, String llTable) {
+        return entered(r, event, cfTable, llTable, true);
+    }
+
+    /** Draws the same random numbers whether or not the record reaches a system, so nothing else shifts. */
+    private LocalDateTime entered(Rec r, LocalDate event, String cfTable, String llTable, boolean inSystem) {
         int lag;
         double u = rnd.nextDouble();
         lag = u < 0.6 ? 0 : u < 0.95 ? 1 + rnd.nextInt(3) : 4 + rnd.nextInt(7);
         boolean late = roll(DefectClass.LATE_RECORDING);
         if (late) lag = 30 + drnd.nextInt(121);
+        if (!inSystem) late = false;
         LocalDateTime t = event.plusDays(lag).atTime(8 + rnd.nextInt(10), rnd.nextInt(60));
         r.recorded = t;
         if (late) {
@@ -368,22 +199,29 @@ final class Journeys {
         c.id = id();
         c.date = d;
         c.source = people.source();
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         double pRef = rates.contactToReferral(d);
+        double eh = rates.earlyHelpShare();
+        boolean earlyHelp = rnd.nextDouble() < earlyHelpSteer.probability(d, eh);
+        earlyHelpSteer.record(d, earlyHelp);
         double u = rnd.nextDouble();
-        if (u < pRef) {
+        if (earlyHelp) {
+            c.outcome = "EARLY_HELP";
+            c.child = rnd.nextDouble() < 0.3 && !pool.isEmpty() ? knownChild(d) : newChild(d, 17.9);
+        } else if (u < pRef / (1 - eh)) {
             c.outcome = rnd.nextDouble() < 0.25 ? "STRATEGY" : "NEW_REFERRAL";
-            c.child = referralChild(d);
+            Child again = rnd.nextDouble() < 0.1 ? formerPlanChild(d) : null;
+            c.child = c.outcome.equals("STRATEGY") && again != null ? again : referralChild(d);
+            Referral last = c.child.lastReferral;
+            rereferralSteer.record(d, last != null && !last.date.isBefore(WorkingCalendar.twelveMonthsBefore(d)));
         } else {
-            double v = rnd.nextDouble() * (1 - pRef);
-            double eh = rates.earlyHelpShare();
-            if (v < eh) c.outcome = "EARLY_HELP";
-            else if (v < eh + 0.13 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
-            else if (v < eh + 0.45) c.outcome = "ADVICE";
+            double v = rnd.nextDouble();
+            if (v < 0.2 && !openReferrals.isEmpty()) c.outcome = "EXISTING";
+            else if (v < 0.6) c.outcome = "ADVICE";
             else c.outcome = "NFA";
             if (c.outcome.equals("EXISTING")) c.child = openReferrals.get(rnd.nextInt(openReferrals.size())).child;
-            else c.child = rnd.nextDouble() < 0.3 && !w.children.isEmpty() ? knownChild(d) : newChild(d, 17.9);
+            else c.child = rnd.nextDouble() < 0.3 && !pool.isEmpty() ? knownChild(d) : newChild(d, 17.9);
         }
         entered(c, d, "CONTACTS", "FACT_CONTACTS");
         seen(c.child, c.recorded);
@@ -406,7 +244,7 @@ final class Journeys {
         }
         if (c.child.recorded.isBefore(c.recorded) && roll(DefectClass.DUPLICATE_PERSON)) {
             Child dup = new Child();
-            dup.id = id();
+            dup.id = DUPLICATE_IDS + ++duplicates; // own key range, so the defect rate never shifts other keys
             Child t = c.child;
             dup.gender = t.gender;
             dup.dob = t.dob;
@@ -417,7 +255,10 @@ final class Journeys {
             dup.postcode = t.postcode;
             dup.duplicateOf = t;
             dup.recorded = c.recorded;
-            dup.duplicateMarked = c.recorded.plusDays(5 + rnd.nextInt(55));
+            dup.duplicateMarked = c.recorded.plusDays(5 + drnd.nextInt(55));
+            // Care First merged its duplicates before migration; Liquid Logic marks them within the window
+            LocalDateTime deadline = dup.recorded.isBefore(goLive) ? goLive.minusHours(7) : o.to().atTime(17, 0);
+            if (dup.duplicateMarked.isAfter(deadline)) dup.duplicateMarked = deadline.isAfter(dup.recorded) ? deadline : dup.recorded.plusMinutes(30);
             dup.endRecorded = dup.duplicateMarked;
             w.children.add(dup);
             c.recordedAs = dup;
@@ -435,11 +276,11 @@ final class Journeys {
         c.id = id();
         c.date = d;
         c.source = people.source();
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         c.outcome = "NFA";
-        c.child = w.children.get(rnd.nextInt(w.children.size()));
-        while (c.child.duplicateOf != null || c.child.recorded == null) c.child = w.children.get(rnd.nextInt(w.children.size()));
+        c.child = pool.get(rnd.nextInt(pool.size()));
+        while (c.child.duplicateOf != null || c.child.recorded == null) c.child = pool.get(rnd.nextInt(pool.size()));
         c.enteredInError = true;
         c.recorded = d.atTime(9 + rnd.nextInt(8), rnd.nextInt(60));
         c.deleted = c.recorded.plusDays(1 + rnd.nextInt(20));
@@ -448,14 +289,14 @@ final class Journeys {
 
     private Child knownChild(LocalDate d) {
         for (int k = 0; k < 20; k++) {
-            Child c = w.children.get(rnd.nextInt(w.children.size()));
+            Child c = pool.get(rnd.nextInt(pool.size()));
             if (c.duplicateOf == null && c.recorded != null && age(c, d) < 17.5 && age(c, d) >= 0) return c;
         }
         return newChild(d, 17.9);
     }
 
     private Child referralChild(LocalDate d) {
-        if (rnd.nextDouble() < rates.rereferral(d)) {
+        if (rnd.nextDouble() < rereferralSteer.probability(d, rates.rereferral(d))) {
             LocalDate since = WorkingCalendar.twelveMonthsBefore(d);
             int lo = firstReferralOnOrAfter(since);
             int n = w.referrals.size() - lo;
@@ -466,12 +307,22 @@ final class Journeys {
             }
         }
         for (int k = 0; k < 20 && rnd.nextDouble() < 0.25; k++) {
-            Child c = w.children.get(rnd.nextInt(w.children.size()));
+            Child c = pool.get(rnd.nextInt(pool.size()));
             if (c.duplicateOf == null && c.recorded != null && c.openReferral == null && c.openPeriod == null && c.openPlan == null
                     && !c.careLeaver && age(c, d) < 17.5 && age(c, d) >= 0
                     && (c.lastReferral == null || c.lastReferral.date.isBefore(WorkingCalendar.twelveMonthsBefore(d)))) return c;
         }
         return newChild(d, 17.9);
+    }
+
+    /** A child whose earlier plan ended: the source of second and subsequent plans. */
+    private Child formerPlanChild(LocalDate d) {
+        if (formerPlan.isEmpty()) return null;
+        for (int k = 0; k < 10; k++) {
+            Child c = formerPlan.get(rnd.nextInt(formerPlan.size()));
+            if (c.openReferral == null && c.openPlan == null && c.openPeriod == null && !c.careLeaver && age(c, d) < 17) return c;
+        }
+        return null;
     }
 
     private int firstReferralOnOrAfter(LocalDate since) {
@@ -494,7 +345,7 @@ final class Journeys {
         r.source = c == null ? people.source() : c.source;
         r.need = people.need();
         r.strategy = strategy;
-        r.team = locality[child.area];
+        r.team = staff.locality[child.area];
         entered(r, d, "REFERRALS", "FACT_REFERRALS");
         seen(child, r.recorded);
         w.referrals.add(r);
@@ -505,18 +356,21 @@ final class Journeys {
         if (roll(DefectClass.MISSING_MANDATORY)) defect(r, DefectClass.MISSING_MANDATORY, "REFERRALS", "FACT_REFERRALS", "referral source blank");
         teamVariant(r, "REFERRALS");
         if (origin(r).equals(LL) && c != null && roll(DefectClass.MINUS_ONE_LINK)) defect(r, DefectClass.MINUS_ONE_LINK, "REFERRALS", "FACT_REFERRALS", "FACT_CONTACT_ID = -1");
-        if (origin(r).equals(LL) && !r.has(DefectClass.INVALID_CODE) && rnd.nextDouble() < 0.04) {
+        // drawn whether or not it applies, so that defects (which move records between systems) never shift the world
+        boolean corrected = rnd.nextDouble() < 0.04;
+        int correctionLag = 2 + rnd.nextInt(40);
+        if (corrected && origin(r).equals(LL) && !r.has(DefectClass.INVALID_CODE)) {
             r.correctedNeedFrom = 0;
-            r.updated = r.recorded.plusDays(2 + rnd.nextInt(40));
+            r.updated = r.recorded.plusDays(correctionLag);
         }
         if (!strategy && rnd.nextDouble() < rates.nfaGivenNoStrategy()) {
             r.nfa = true;
-            r.worker = anyWorker(frontDoor);
+            r.worker = staff.anyWorker(staff.frontDoor);
             closeReferral(r, d.plusDays(1 + rnd.nextInt(9)), "RC7");
             return r;
         }
-        allocate(child, r.team, "CW", d, r);
-        r.worker = child.allocation == null ? anyWorker(r.team) : child.allocation.worker;
+        staff.allocate(child, r.team, "CW", d, r);
+        r.worker = child.allocation == null ? staff.anyWorker(r.team) : child.allocation.worker;
         assessment(r, d.plusDays(rnd.nextInt(4)));
         if (strategy) s47(r, d.plusDays(rnd.nextInt(3)));
         return r;
@@ -528,7 +382,7 @@ final class Journeys {
         r.endRecorded = d.atTime(15, 0).plusMinutes(rnd.nextInt(120));
         openReferrals.remove(r);
         if (r.child.openReferral == r) r.child.openReferral = null;
-        if (r.child.allocation != null && r.child.allocation.referral == r && r.child.openPeriod == null) endAllocation(r.child, d);
+        if (r.child.allocation != null && r.child.allocation.referral == r && r.child.openPeriod == null) staff.endAllocation(r.child, d);
     }
 
     private void assessment(Referral r, LocalDate start) {
@@ -549,8 +403,10 @@ final class Journeys {
             r.plannedClose = start.plusDays(10 + rnd.nextInt(20));
         } else {
             a.status = "C";
-            boolean within = rnd.nextDouble() < rates.assessmentWithin45(start);
+            LocalDate expected = cal.addWorkingDays(start, 45);
+            boolean within = rnd.nextDouble() < assessmentSteer.probability(expected, rates.assessmentWithin45(start));
             int wd = within ? 8 + rnd.nextInt(38) : 46 + rnd.nextInt(30);
+            assessmentSteer.record(expected, within);
             a.authorised = cal.addWorkingDays(start, wd);
             LocalDate done = cal.addWorkingDays(start, Math.max(0, wd - 1 - rnd.nextInt(4)));
             a.completed = done;
@@ -578,9 +434,11 @@ final class Journeys {
         teamVariant(s, "S47_ENQUIRIES");
         if (rnd.nextDouble() < rates.icpcGivenS47()) {
             s.outcome = "ICPC";
-            boolean within = rnd.nextDouble() < rates.icpcWithin15();
+            LocalDate expected = cal.addWorkingDays(strat, 15);
+            boolean within = rnd.nextDouble() < icpcSteer.probability(expected, rates.icpcWithin15());
             int wd = within ? 4 + rnd.nextInt(12) : 16 + rnd.nextInt(15);
             LocalDate date = cal.addWorkingDays(strat, wd);
+            icpcSteer.record(expected, within);
             Conference c = conference(r.child, s, r, "ICPC", cal.addWorkingDays(strat, 15), date);
             s.icpc = c;
             if (roll(DefectClass.DATES_OUT_OF_ORDER)) {
@@ -591,7 +449,7 @@ final class Journeys {
                         sys.equals(CF) ? String.valueOf(Keys.cf(s.id)) : String.valueOf(Keys.strategyMeeting(s.id)),
                         "strategy discussion recorded after its ICPC", s.recorded);
             }
-            if (rnd.nextDouble() < 0.88 * Math.min(1.13, Math.max(0.4, Math.pow(rates.cpStock(date) / Math.max(1, plansOpenOn(date)), 2)))) plan(c);
+            if (rnd.nextDouble() < 0.88 * Math.min(1.13, Math.max(0.25, Math.pow(rates.cpStock(date) / Math.max(1, plansOpenOn(date)), 2)))) plan(c);
         } else {
             s.outcome = rnd.nextDouble() < 0.55 ? "NFA" : "CIN";
         }
@@ -646,8 +504,8 @@ final class Journeys {
         c.date = d;
         c.source = People.EXTERNAL_LA;
         c.outcome = "NEW_REFERRAL";
-        c.team = frontDoor;
-        c.worker = anyWorker(frontDoor);
+        c.team = staff.frontDoor;
+        c.worker = staff.anyWorker(staff.frontDoor);
         c.child = newChild(d, 16);
         entered(c, d, "CONTACTS", "FACT_CONTACTS");
         seen(c.child, c.recorded);
@@ -666,14 +524,14 @@ final class Journeys {
         r.date = d;
         r.source = c.source;
         r.need = 1;
-        r.team = locality[c.child.area];
+        r.team = staff.locality[c.child.area];
         entered(r, d, "REFERRALS", "FACT_REFERRALS");
         w.referrals.add(r);
         c.child.openReferral = r;
         c.child.lastReferral = r;
         openReferrals.add(r);
-        allocate(c.child, r.team, "CW", d, r);
-        r.worker = c.child.allocation == null ? anyWorker(r.team) : c.child.allocation.worker;
+        staff.allocate(c.child, r.team, "CW", d, r);
+        r.worker = c.child.allocation == null ? staff.anyWorker(r.team) : c.child.allocation.worker;
         return r;
     }
 
@@ -717,6 +575,7 @@ final class Journeys {
                 p.endRecorded = d.atTime(16, 30);
                 openPlans.remove(i);
                 p.child.openPlan = null;
+                formerPlan.add(p.child);
                 if (p.child.openPeriod == null && p.child.openReferral != null) closeReferral(p.child.openReferral, d.plusDays(rnd.nextInt(6)), "RC7");
             }
         }
@@ -757,6 +616,7 @@ final class Journeys {
         w.periods.add(p);
         openPeriods.add(p);
         c.openPeriod = p;
+        c.periods.add(p);
         double u = rnd.nextDouble();
         String legal;
         if (u < 0.1) { legal = "L1"; p.nextLegal = "C1"; p.nextLegalChange = d.plusDays(2 + rnd.nextInt(6)); }
@@ -768,7 +628,7 @@ final class Journeys {
         p.nextHealth = d.plusDays(365);
         p.nextDental = d.plusDays(300 + rnd.nextInt(100));
         iha(p);
-        allocate(c, lacTeam, "CW", d, r);
+        staff.allocate(c, staff.lacTeam, "CW", d, r);
         return p;
     }
 
@@ -802,7 +662,7 @@ final class Journeys {
         x.provider = people.provider(x.type);
         x.postcode = people.postcode(rnd.nextDouble() < 0.8 ? p.child.area : 4);
         double u = rnd.nextDouble();
-        x.distance = u < 0.04 ? -1 : u < 0.72 ? round1(rnd.nextDouble() * 10) : u < 0.89 ? round1(10 + rnd.nextDouble() * 10) : round1(20.5 + rnd.nextDouble() * 60);
+        x.distance = u < 0.04 ? -1 : u < 0.72 ? Workforce.round1(rnd.nextDouble() * 10) : u < 0.89 ? Workforce.round1(10 + rnd.nextDouble() * 10) : Workforce.round1(20.5 + rnd.nextDouble() * 60);
         x.changeReason = reason;
         x.recorded = d.atTime(16, 0).plusMinutes(rnd.nextInt(90));
         p.placements.add(x);
@@ -840,7 +700,7 @@ final class Journeys {
         double share = stock == 0 ? rates.threePlusShare() : (double) unstable / stock;
         // a move matters to the measure only for a child already on two placements in the year:
         // hold those moves back above the target share and bring them forward below it
-        double secondMove = share > rates.threePlusShare() ? 0.1 : 3;
+        double secondMove = share > rates.threePlusShare() ? 0.1 : 4;
         for (int i = openPeriods.size() - 1; i >= 0; i--) {
             Period p = openPeriods.get(i);
             if (p.shortBreak) continue;
@@ -853,7 +713,7 @@ final class Journeys {
                 if (p.nextLegal.equals("C2") && rnd.nextDouble() < 0.15) { p.nextLegal = "E1"; p.nextLegalChange = d.plusDays(60 + rnd.nextInt(200)); }
                 else if (p.nextLegal.equals("C1")) { p.nextLegal = "C2"; p.nextLegalChange = d.plusDays(120 + rnd.nextInt(180)); }
                 else p.nextLegalChange = null;
-            } else if (rnd.nextDouble() < rates.placementMovesPerYear() * (placementsInYear(p, d) == 2 ? secondMove : 1) / 365.0) {
+            } else if (rnd.nextDouble() < rates.placementMovesPerYear() * settling(p, d) * (placementsInYear(p, d) == 2 ? secondMove : 1) / 365.0) {
                 placement(p, d, people.changeReason());
             }
             if (!d.isBefore(p.nextVisit)) {
@@ -881,11 +741,23 @@ final class Journeys {
         }
     }
 
+    /** Placements break down most in their first year; settled long-term ones rarely. */
+    private static double settling(Period p, LocalDate d) {
+        Placement x = p.placements.get(p.placements.size() - 1);
+        long days = ChronoUnit.DAYS.between(x.start, d);
+        return days < 365 ? 1.5 : days < 730 ? 0.7 : 0.2;
+    }
+
+    /** As the indicator counts them: placements starting in the 12 months, plus the one open at its start, in any period. */
     private static int placementsInYear(Period p, LocalDate d) {
         LocalDate from = d.minusMonths(12);
         int n = 0;
-        for (Placement x : p.placements) {
-            if (x.start.isAfter(from) || x.end == null || x.end.isAfter(from)) n++;
+        for (Period q : p.child.periods) {
+            if (q.end != null && q.end.isBefore(from)) continue;
+            for (Placement x : q.placements) {
+                if (x.start.isAfter(d)) continue;
+                if (x.start.isAfter(from) || x.end == null || x.end.isAfter(from)) n++;
+            }
         }
         return n;
     }
@@ -907,9 +779,9 @@ final class Journeys {
             c.careLeaver = true;
             c.leftCare = d;
             careLeavers.add(c);
-            allocate(c, leavingTeam, "16PLUS", d, null);
+            staff.allocate(c, staff.leavingTeam, "16PLUS", d, null);
         } else {
-            endAllocation(c, d);
+            staff.endAllocation(c, d);
         }
         if (c.openReferral != null && c.openPlan == null) closeReferral(c.openReferral, d.plusDays(rnd.nextInt(6)), "RC7");
     }
@@ -923,7 +795,7 @@ final class Journeys {
         n.seen = rnd.nextDouble() < 0.95;
         n.seenAlone = n.seen && rnd.nextDouble() < 0.6;
         if (roll(DefectClass.STAT_VISIT_AS_CASE_NOTE)) {
-            n.subject = people.statVisitSubject();
+            n.subject = People.statVisitSubject(n.id);
             defect(n, DefectClass.STAT_VISIT_AS_CASE_NOTE, "CASE_NOTES", "FACT_CASENOTES", "statutory visit typed as a general note");
         }
     }
@@ -954,15 +826,17 @@ final class Journeys {
         } else {
             h.status = rnd.nextDouble() < 0.3 ? "REFUSED" : "OUTSTANDING";
         }
-        entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK");
         if (type.equals("DENTAL") && done) {
+            boolean alsoManual = rnd.nextDouble() < 0.3;
             if (roll(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG)) {
                 h.manualOnly = true;
                 h.mark(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG);
             } else {
-                h.alsoManual = rnd.nextDouble() < 0.3;
+                h.alsoManual = alsoManual;
             }
         }
+        // a check only in the manual log never enters a case system, so it cannot be entered late there
+        entered(h, h.date == null ? due : h.date, "HEALTH", "FACT_HEALTH_CHECK", !h.manualOnly);
         if (!h.manualOnly) healthDefects(h);
         w.health.add(h);
     }
@@ -972,7 +846,7 @@ final class Journeys {
             Child c = careLeavers.get(i);
             if (age(c, d) >= 21) {
                 careLeavers.remove(i);
-                endAllocation(c, d);
+                staff.endAllocation(c, d);
                 continue;
             }
             if (rnd.nextDouble() < 1 / 60.0) {
@@ -1020,7 +894,7 @@ final class Journeys {
         f.child = c;
         f.start = start;
         f.area = c.area;
-        f.team = earlyHelp[c.area];
+        f.team = staff.earlyHelp[c.area];
         f.leadAgency = people.leadAgency();
         f.end = start.plusDays(60 + rnd.nextInt(240));
         f.endReason = rnd.nextDouble() < 0.7 ? "Outcomes achieved" : rnd.nextDouble() < 0.5 ? "Stepped up to social care" : "Family withdrew";
@@ -1043,8 +917,8 @@ final class Journeys {
             k.date = start.minusDays(20);
             k.source = people.source();
             k.outcome = "STRATEGY";
-            k.team = frontDoor;
-            k.worker = anyWorker(frontDoor);
+            k.team = staff.frontDoor;
+            k.worker = staff.anyWorker(staff.frontDoor);
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
@@ -1056,6 +930,15 @@ final class Journeys {
                 Conference conf = conference(c, s, c.openReferral, "ICPC", cal.addWorkingDays(s.strategyDate, 15), cal.addWorkingDays(s.strategyDate, 10));
                 s.icpc = conf;
                 plan(conf);
+                Plan p = c.openPlan;
+                while (p != null && p.nextReview.isBefore(warm)) {
+                    Conference rv = conference(c, null, p.referral, "REVIEW", p.reviewsHeld == 0 ? p.icpc.date.plusMonths(3) : p.nextReview, p.nextReview);
+                    rv.plan = p;
+                    rv.planResult = true;
+                    p.reviewsHeld++;
+                    p.nextReview = p.nextReview.plusMonths(6).minusDays(rnd.nextInt(14));
+                }
+                if (p != null) p.nextVisit = warm.plusDays(rnd.nextInt(10));
             }
         }
         int cla = (int) Math.round(rates.claStock(warm));
@@ -1068,14 +951,15 @@ final class Journeys {
             k.date = start.minusDays(30);
             k.source = people.source();
             k.outcome = "NEW_REFERRAL";
-            k.team = frontDoor;
-            k.worker = anyWorker(frontDoor);
+            k.team = staff.frontDoor;
+            k.worker = staff.anyWorker(staff.frontDoor);
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
             w.contacts.add(k);
             Referral r = referralWithoutAssessment(k, k.date);
-            startCare(c, start, r);
+            Period p = startCare(c, start, r);
+            settleHistory(p, warm);
         }
         for (int i = 0; i < 45 * o.scale(); i++) {
             Child c = newChild(warm, 0.1);
@@ -1087,7 +971,7 @@ final class Journeys {
             k.date = start.minusDays(30);
             k.source = people.source();
             k.outcome = "NEW_REFERRAL";
-            k.team = frontDoor;
+            k.team = staff.frontDoor;
             k.child = c;
             entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
             seen(c, k.recorded);
@@ -1106,6 +990,22 @@ final class Journeys {
             c.recorded = warm.minusDays(rnd.nextInt(400)).atTime(10, 0);
             shortBreakChildren.add(c);
         }
+    }
+
+    /**
+     * A period that began years before the warm-up has already had its court orders; its visits
+     * and checks fall due at random points of the year rather than all on the first day.
+     */
+    private void settleHistory(Period p, LocalDate warm) {
+        while (p.nextLegalChange != null && p.nextLegalChange.isBefore(warm)) {
+            LocalDate d = p.nextLegalChange;
+            legal(p, p.nextLegal, d);
+            if (p.nextLegal.equals("C1")) { p.nextLegal = "C2"; p.nextLegalChange = d.plusDays(120 + rnd.nextInt(180)); }
+            else p.nextLegalChange = null;
+        }
+        p.nextVisit = warm.plusDays(rnd.nextInt(42));
+        p.nextHealth = warm.plusDays(rnd.nextInt(365));
+        p.nextDental = warm.plusDays(rnd.nextInt(365));
     }
 
     private int poisson(double lambda) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -415,7 +414,7 @@ final class KpiTruth {
 
     static String number(double v) {
         if (Double.isNaN(v)) return "";
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(v * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
     void write(Path truthDir, List<DropWriter.FileEntry> files) {
@@ -427,9 +426,5 @@ final class KpiTruth {
             }
         }
         files.addAll(out.files());
-    }
-
-    static Predicate<Row> is(String kpi, String basis) {
-        return r -> r.kpi().equals(kpi) && r.basis().equals(basis);
     }
 }

@@ -6,6 +6,8 @@ import org.csc.etl.simulate.World.*;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +70,11 @@ final class LiquidLogicExport {
     private final Contract contract = Contract.of("liquidlogic");
     private final LocalDateTime goLive;
     private final Team safeguarding;
+    private final List<Episode> episodes = new ArrayList<>();
+    private final List<Legal> legal = new ArrayList<>();
+    private final List<Placement> placements = new ArrayList<>();
+    private final List<Contact> deletedContacts = new ArrayList<>();
+    private final Map<List<? extends Rec>, ChangeIndex<? extends Rec>> indexes = new IdentityHashMap<>();
     private DropWriter drop;
     private LocalDateTime cut;
     private LocalDateTime since; // null for a FULL drop
@@ -78,6 +85,20 @@ final class LiquidLogicExport {
         Team s = null;
         for (Team t : w.teams) if (t.kind.equals("SAFEGUARDING")) s = t;
         this.safeguarding = s;
+        for (Contact c : w.contacts) if (c.deleted != null) deletedContacts.add(c);
+        for (Period p : w.periods) {
+            episodes.addAll(p.episodes);
+            legal.addAll(p.legal);
+            placements.addAll(p.placements);
+        }
+    }
+
+    /** The whole list for a FULL drop; for a DELTA, only records changed since the previous drop. */
+    @SuppressWarnings("unchecked")
+    private <T extends Rec> List<T> rows(List<T> list) {
+        if (since == null) return list;
+        ChangeIndex<T> ix = (ChangeIndex<T>) indexes.computeIfAbsent(list, l -> new ChangeIndex<>((List<T>) l));
+        return ix.changed(since, cut);
     }
 
     void write(DropWriter drop, LocalDateTime extractedAt, LocalDateTime previous) {
@@ -166,7 +187,7 @@ final class LiquidLogicExport {
 
     private void persons() {
         try (Lazy t = new Lazy("DIM_PERSON")) {
-            for (Child c : w.children) {
+            for (Child c : rows(w.children)) {
                 if (c.duplicateOf != null && c.recorded.isBefore(goLive)) continue;
                 if (!include(c)) continue;
                 boolean migrated = c.recorded.isBefore(goLive);
@@ -186,7 +207,7 @@ final class LiquidLogicExport {
 
     private void workers() {
         try (Lazy t = new Lazy("DIM_WORKER")) {
-            for (Worker x : w.workers) {
+            for (Worker x : rows(w.workers)) {
                 if (!include(x)) continue;
                 t.row().set("DIM_WORKER_ID", id(x)).set("STAFF_ID", x.staffId)
                         .set("LEGACY_WORKER_ID", x.recorded.isBefore(goLive) ? String.valueOf(Keys.cf(x.id)) : null)
@@ -201,7 +222,7 @@ final class LiquidLogicExport {
 
     private void contacts() {
         try (Lazy t = new Lazy("FACT_CONTACTS")) {
-            for (Contact c : w.contacts) {
+            for (Contact c : rows(w.contacts)) {
                 if (!include(c)) continue;
                 Child as = c.recordedAs != null && c.recordedAs.recorded.isBefore(goLive) ? c.child
                         : c.recordedAs != null && !c.updateKnown(cut) ? c.recordedAs : c.child;
@@ -231,7 +252,7 @@ final class LiquidLogicExport {
 
     private void referrals() {
         try (Lazy t = new Lazy("FACT_REFERRALS")) {
-            for (Referral r : w.referrals) {
+            for (Referral r : rows(w.referrals)) {
                 if (!include(r)) continue;
                 boolean closed = ended(r);
                 boolean src = !has(r, DefectClass.MISSING_MANDATORY);
@@ -251,7 +272,7 @@ final class LiquidLogicExport {
 
     private void assessments() {
         try (Lazy t = new Lazy("FACT_SINGLE_ASSESSMENT"); Lazy f = new Lazy("FACT_FORM_ANSWERS")) {
-            for (Assessment a : w.assessments) {
+            for (Assessment a : rows(w.assessments)) {
                 if (!include(a)) continue;
                 boolean done = ended(a);
                 String status = done ? a.status : "O";
@@ -273,7 +294,7 @@ final class LiquidLogicExport {
 
     private void meetings() {
         try (Lazy t = new Lazy("FACT_MEETINGS")) {
-            for (S47 s : w.s47s) {
+            for (S47 s : rows(w.s47s)) {
                 if (!include(s)) continue;
                 LocalDate strat = has(s, DefectClass.DATES_OUT_OF_ORDER) ? s.misrecordedStrategy : s.strategyDate;
                 t.row().set("FACT_MEETING_ID", Keys.strategyMeeting(s.id)).set("DIM_PERSON_ID", person(s.child))
@@ -281,7 +302,7 @@ final class LiquidLogicExport {
                         .set("DUE_DTTM", llDateTime(s.strategyDate)).set("ACTUAL_DTTM", llDateTime(strat)).set("CANCELLED", "N")
                         .set("CREATED_DTTM", llDateTime(s.recorded)).set("LAST_UPDATED_DTTM", llDateTime(s.recorded)).endRow();
             }
-            for (Conference c : w.conferences) {
+            for (Conference c : rows(w.conferences)) {
                 if (!include(c)) continue;
                 t.row().set("FACT_MEETING_ID", Keys.conferenceMeeting(c.id)).set("DIM_PERSON_ID", person(c.child))
                         .set("FACT_REFERRAL_ID", c.referral == null ? null : id(c.referral))
@@ -294,7 +315,7 @@ final class LiquidLogicExport {
 
     private void s47() {
         try (Lazy t = new Lazy("FACT_S47")) {
-            for (S47 s : w.s47s) {
+            for (S47 s : rows(w.s47s)) {
                 if (!include(s)) continue;
                 boolean done = ended(s);
                 t.row().set("FACT_S47_ID", id(s)).set("DIM_PERSON_ID", person(s.child)).set("FACT_REFERRAL_ID", id(s.referral))
@@ -310,7 +331,7 @@ final class LiquidLogicExport {
 
     private void conferences() {
         try (Lazy t = new Lazy("FACT_CP_CONFERENCE")) {
-            for (Conference c : w.conferences) {
+            for (Conference c : rows(w.conferences)) {
                 if (c.type.equals("REVIEW") || !include(c)) continue;
                 t.row().set("FACT_CP_CONFERENCE_ID", id(c)).set("FACT_MEETING_ID", Keys.conferenceMeeting(c.id))
                         .set("DIM_PERSON_ID", person(c.child)).set("FACT_S47_ID", c.s47 == null ? Long.valueOf(-1) : Long.valueOf(id(c.s47)))
@@ -324,7 +345,7 @@ final class LiquidLogicExport {
 
     private void plans() {
         try (Lazy t = new Lazy("FACT_CP_PLAN")) {
-            for (Plan p : w.plans) {
+            for (Plan p : rows(w.plans)) {
                 if (!include(p)) continue;
                 t.row().set("FACT_CP_PLAN_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
                         .set("FACT_REFERRAL_ID", p.referral == null ? null : id(p.referral))
@@ -338,7 +359,7 @@ final class LiquidLogicExport {
 
     private void reviews() {
         try (Lazy t = new Lazy("FACT_CP_REVIEW")) {
-            for (Conference c : w.conferences) {
+            for (Conference c : rows(w.conferences)) {
                 if (!c.type.equals("REVIEW") || !include(c)) continue;
                 t.row().set("FACT_CP_REVIEW_ID", id(c)).set("FACT_CP_PLAN_ID", id(c.plan)).set("DIM_PERSON_ID", person(c.child))
                         .set("DUE_DTTM", llDateTime(c.due)).set("MEETING_DTTM", llDateTime(c.date))
@@ -349,7 +370,7 @@ final class LiquidLogicExport {
 
     private void notes() {
         try (Lazy t = new Lazy("FACT_CASENOTES"); Lazy cp = new Lazy("FACT_CP_VISIT"); Lazy cla = new Lazy("FACT_CLA_VISIT")) {
-            for (Note n : w.notes) {
+            for (Note n : rows(w.notes)) {
                 if (!include(n)) continue;
                 boolean general = has(n, DefectClass.STAT_VISIT_AS_CASE_NOTE);
                 t.row().set("FACT_CASENOTE_ID", id(n)).set("DIM_PERSON_ID", person(n.child)).set("EVENT_DTTM", llDateTime(n.date))
@@ -372,47 +393,48 @@ final class LiquidLogicExport {
     private void care() {
         try (Lazy cla = new Lazy("FACT_CLA"); Lazy ep = new Lazy("FACT_CARE_EPISODES"); Lazy lg = new Lazy("FACT_LEGAL_STATUS");
              Lazy pl = new Lazy("FACT_CLA_PLACEMENT")) {
-            for (Period p : w.periods) {
-                if (include(p)) {
-                    cla.row().set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
-                            .set("FACT_REFERRAL_ID", p.referral == null ? null : id(p.referral)).set("START_DTTM", llDateTime(p.start))
-                            .set("END_DTTM", ended(p) ? llDateTime(p.end) : null).set("HOME_POSTCODE", p.homePostcode)
-                            .set("LAST_UPDATED_DTTM", updated(p)).endRow();
-                }
-                for (Episode e : p.episodes) {
-                    if (!include(e)) continue;
-                    boolean done = ended(e);
-                    ep.row().set("FACT_CARE_EPISODES_ID", id(e)).set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
-                            .set("FACT_CLA_PLACEMENT_ID", id(e.placement)).set("CARE_START_DATE", llDate(e.start))
-                            .set("CARE_END_DATE", done ? llDate(e.end) : null).set("CARE_REASON_DESC", START_REASON.get(e.reason))
-                            .set("CARE_REASON_END_DESC", done ? END_REASON.get(e.endReason) : null)
-                            .set("CIN_903_CODE", p.need >= 1 && p.need <= 8 ? "N" + p.need : "N8")
-                            .set("LAST_UPDATED_DTTM", updated(e)).endRow();
-                }
-                for (Legal l : p.legal) {
-                    if (!include(l)) continue;
-                    lg.row().set("FACT_LEGAL_STATUS_ID", id(l)).set("DIM_PERSON_ID", person(p.child))
-                            .set("DIM_LOOKUP_LGL_STATUS_DESC", LEGAL.get(l.code)).set("START_DTTM", llDateTime(l.start))
-                            .set("END_DTTM", ended(l) ? llDateTime(l.end) : null).set("LAST_UPDATED_DTTM", updated(l)).endRow();
-                }
-                for (Placement x : p.placements) {
-                    if (!include(x)) continue;
-                    String distance = has(x, DefectClass.DISTANCE_NOT_NUMERIC) ? CareFirstExport.words(x.id)
-                            : x.distance < 0 ? null : String.valueOf(x.distance);
-                    pl.row().set("FACT_CLA_PLACEMENT_ID", id(x)).set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
-                            .set("START_DTTM", llDateTime(x.start)).set("END_DTTM", ended(x) ? llDateTime(x.end) : null)
-                            .set("DIM_LOOKUP_PLACEMENT_TYPE_CODE", has(x, DefectClass.INVALID_CODE) ? "U9" : PLACEMENT.get(x.type))
-                            .set("DIM_LOOKUP_PLACEMENT_PROVIDER_CODE", x.provider).set("DIM_LOOKUP_PLAC_CHNG_REAS_CODE", x.changeReason)
-                            .set("POSTCODE", x.postcode).set("DISTANCE_FROM_HOME", distance)
-                            .set("LAST_UPDATED_DTTM", updated(x)).endRow();
-                }
+            for (Period p : rows(w.periods)) {
+                if (!include(p)) continue;
+                cla.row().set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
+                        .set("FACT_REFERRAL_ID", p.referral == null ? null : id(p.referral)).set("START_DTTM", llDateTime(p.start))
+                        .set("END_DTTM", ended(p) ? llDateTime(p.end) : null).set("HOME_POSTCODE", p.homePostcode)
+                        .set("LAST_UPDATED_DTTM", updated(p)).endRow();
+            }
+            for (Episode e : rows(episodes)) {
+                if (!include(e)) continue;
+                Period p = e.period;
+                boolean done = ended(e);
+                ep.row().set("FACT_CARE_EPISODES_ID", id(e)).set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
+                        .set("FACT_CLA_PLACEMENT_ID", id(e.placement)).set("CARE_START_DATE", llDate(e.start))
+                        .set("CARE_END_DATE", done ? llDate(e.end) : null).set("CARE_REASON_DESC", START_REASON.get(e.reason))
+                        .set("CARE_REASON_END_DESC", done ? END_REASON.get(e.endReason) : null)
+                        .set("CIN_903_CODE", p.need >= 1 && p.need <= 8 ? "N" + p.need : "N8")
+                        .set("LAST_UPDATED_DTTM", updated(e)).endRow();
+            }
+            for (Legal l : rows(legal)) {
+                if (!include(l)) continue;
+                lg.row().set("FACT_LEGAL_STATUS_ID", id(l)).set("DIM_PERSON_ID", person(l.period.child))
+                        .set("DIM_LOOKUP_LGL_STATUS_DESC", LEGAL.get(l.code)).set("START_DTTM", llDateTime(l.start))
+                        .set("END_DTTM", ended(l) ? llDateTime(l.end) : null).set("LAST_UPDATED_DTTM", updated(l)).endRow();
+            }
+            for (Placement x : rows(placements)) {
+                if (!include(x)) continue;
+                Period p = x.period;
+                String distance = has(x, DefectClass.DISTANCE_NOT_NUMERIC) ? CareFirstExport.words(x.id)
+                        : x.distance < 0 ? null : String.valueOf(x.distance);
+                pl.row().set("FACT_CLA_PLACEMENT_ID", id(x)).set("FACT_CLA_ID", id(p)).set("DIM_PERSON_ID", person(p.child))
+                        .set("START_DTTM", llDateTime(x.start)).set("END_DTTM", ended(x) ? llDateTime(x.end) : null)
+                        .set("DIM_LOOKUP_PLACEMENT_TYPE_CODE", has(x, DefectClass.INVALID_CODE) ? "U9" : PLACEMENT.get(x.type))
+                        .set("DIM_LOOKUP_PLACEMENT_PROVIDER_CODE", x.provider).set("DIM_LOOKUP_PLAC_CHNG_REAS_CODE", x.changeReason)
+                        .set("POSTCODE", x.postcode).set("DISTANCE_FROM_HOME", distance)
+                        .set("LAST_UPDATED_DTTM", updated(x)).endRow();
             }
         }
     }
 
     private void health() {
         try (Lazy t = new Lazy("FACT_HEALTH_CHECK")) {
-            for (Health h : w.health) {
+            for (Health h : rows(w.health)) {
                 if (h.manualOnly || !include(h)) continue;
                 t.row().set("FACT_HEALTH_CHECK_ID", id(h)).set("DIM_PERSON_ID", person(h.child))
                         .set("DIM_LOOKUP_EVENT_TYPE_DESC", HEALTH_TYPE.get(h.type))
@@ -442,7 +464,7 @@ final class LiquidLogicExport {
 
     private void leavers() {
         try (Lazy t = new Lazy("FACT_CLA_CARE_LEAVERS")) {
-            for (LeaverContact k : w.leaverContacts) {
+            for (LeaverContact k : rows(w.leaverContacts)) {
                 if (!include(k)) continue;
                 t.row().set("FACT_CLA_CARE_LEAVERS_ID", id(k)).set("DIM_PERSON_ID", person(k.child))
                         .set("IN_TOUCH_DTTM", llDateTime(k.date)).set("DIM_LOOKUP_IN_TOUCH_CODE_CODE", k.inTouch)
@@ -456,7 +478,7 @@ final class LiquidLogicExport {
 
     private void involvements() {
         try (Lazy t = new Lazy("FACT_INVOLVEMENTS")) {
-            for (Allocation a : w.allocations) {
+            for (Allocation a : rows(w.allocations)) {
                 if (!include(a)) continue;
                 t.row().set("FACT_INVOLVEMENTS_ID", id(a)).set("DIM_PERSON_ID", person(a.child)).set("DIM_WORKER_ID", id(a.worker))
                         .set("DIM_DEPARTMENT_ID", dept(a.worker.team)).set("DIM_LOOKUP_INVOLVEMENT_TYPE_CODE", a.role)
@@ -470,7 +492,7 @@ final class LiquidLogicExport {
 
     private void cafs() {
         try (Lazy t = new Lazy("FACT_CAF_EPISODE")) {
-            for (Caf f : w.cafs) {
+            for (Caf f : rows(w.cafs)) {
                 if (!include(f)) continue;
                 boolean wrong = has(f, DefectClass.DATES_OUT_OF_ORDER);
                 boolean done = ended(f);
@@ -487,7 +509,7 @@ final class LiquidLogicExport {
 
     private void deletions() {
         Table t = null;
-        for (Contact c : w.contacts) {
+        for (Contact c : deletedContacts) {
             if (c.deleted == null || !World.Rec.in(c.deleted, since, cut) || !c.recorded.isBefore(since)) continue;
             if (t == null) t = drop.table("_DELETIONS", List.of("TABLE_NAME", "PRIMARY_KEY", "DELETED_DTTM"), StandardCharsets.UTF_8, "\n", false, "");
             t.set("TABLE_NAME", "FACT_CONTACTS").set("PRIMARY_KEY", id(c)).set("DELETED_DTTM", llDateTime(c.deleted)).endRow();

@@ -105,8 +105,10 @@ final class People {
         return "E8";
     }
 
-    String statVisitSubject() {
-        return pick(new String[]{"stat visit", "Stat visit", "statutory visit", "STAT VISIT - home", "SV", "visit (statutory)"});
+    /** Chosen from the note's key rather than a random draw so the defect rate leaves names alone. */
+    static String statVisitSubject(int noteId) {
+        String[] s = {"stat visit", "Stat visit", "statutory visit", "STAT VISIT - home", "SV", "visit (statutory)"};
+        return s[noteId % s.length];
     }
 
     /** Care First local accommodation text. */

@@ -66,6 +66,7 @@ public final class Simulator {
 
         Path truth = out.resolve(TRUTH_DIR);
         List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects(), previous));
+        truthFiles.addAll(scenario(truth, o));
         KpiTruth kpis = new KpiTruth(w, o, cal, rates, config);
         kpis.compute();
         kpis.write(truth, truthFiles);
@@ -77,6 +78,21 @@ public final class Simulator {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new SimulationSummary(drops, landing.size(), rows, bytes, seconds, Calibration.table(truth));
+    }
+
+    /** The options that produced the truth, so that it can be reproduced and read at its scale. */
+    private static List<DropWriter.FileEntry> scenario(Path truth, SimulationOptions o) {
+        DropWriter w = new DropWriter(truth, "truth", "", "", "");
+        try (DropWriter.Table t = w.table("scenario", List.of("key", "value"), StandardCharsets.UTF_8, "\n", false, "")) {
+            t.set("key", "seed").set("value", o.seed()).endRow();
+            t.set("key", "from").set("value", o.from()).endRow();
+            t.set("key", "to").set("value", o.to()).endRow();
+            t.set("key", "go_live").set("value", o.goLive()).endRow();
+            t.set("key", "scale").set("value", o.scale()).endRow();
+            t.set("key", "delta_every_days").set("value", o.deltaEveryDays()).endRow();
+            t.set("key", "defect_rate").set("value", o.defectRate()).endRow();
+        }
+        return w.files();
     }
 
     /** The calibration table of an earlier run, from its {@code _truth} directory. */

@@ -103,6 +103,7 @@ final class World {
         boolean careLeaver;
         LocalDate leftCare;
         boolean shortBreaks;
+        final List<Period> periods = new ArrayList<>(); // periods of care, short breaks excluded
         String trueRef() { return "C" + id; }
     }
 
