@@ -64,6 +64,7 @@ class ConformJourneysTest {
         COMPARED.put("fct_health_check", "check_type, due_date, check_date, status_code, team");
         COMPARED.put("fct_allocation", "start_date, end_date, role_code, counts_to_caseload, team, area");
         COMPARED.put("fct_caf", "start_date, end_date, lead_agency_code, area");
+        COMPARED.put("fct_care_leaver_contact", "contact_date, in_touch_code, accommodation_code, accommodation_suitable, activity_code, is_neet, team");
         COMPARED.put("fct_child_month", "month_end, is_cin, is_cp, is_cla, legal_status_code, team, allocated_worker_key IS NOT NULL");
         COMPARED.put("dim_worker", "valid_from, valid_to, team, area, job_title_code, is_social_worker, is_qualified, fte, is_agency, max_caseload");
         COMPARED.put("dim_child", "date_of_birth, gender_code, ethnicity_code");
@@ -131,6 +132,7 @@ class ConformJourneysTest {
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
                 "manual_dental", "fct_health_check WHERE source_system = 'manual'",
                 "manual_quarantine", "etl_manual_quarantine",
+                "status", "fct_care_leaver_status JOIN test_who w USING (child_key)",
                 "worker_week_a", "fct_worker_week x JOIN test_worker_who w USING (worker_key) WHERE w.who = 'A' "
                         + "AND x.week_end IN (DATE '2015-05-31', DATE '2015-06-07', DATE '2016-04-03')",
                 "c_by_system", "(SELECT 'fct_referral' AS t, source_system, count(*) AS n FROM fct_referral JOIN test_who w USING (child_key) WHERE w.who = 'C' GROUP BY 2 "
@@ -151,6 +153,7 @@ class ConformJourneysTest {
                 "fct_sickness", "month_end, service, fte, days_lost",
                 "manual_dental", "check_type, check_date, status_code, source_system, child_key IS NOT NULL",
                 "manual_quarantine", "file, line, `column`, reason",
+                "status", "w.who, eligibility_code",
                 "worker_week_a", "week_end, team, job_title_code, fte, caseload, max_caseload, over_max");
         cols.forEach((name, c) -> parts.add("SELECT '" + name + "' AS t, " + row(c) + " AS v FROM " + special.get(name)));
         // One query, one Spark job: the whole star of the journeys in a single collect.
@@ -220,6 +223,9 @@ class ConformJourneysTest {
         assertThat(f.get("fct_health_check")).containsExactly("IHA|2015-10-29|2015-10-20|COMPLETED|Locality Team 1");
         assertThat(f.get("fct_allocation")).containsExactly("2015-06-01|-|CW|true|Locality Team 1|Area 1");
         assertThat(f.get("fct_caf")).containsExactly("2015-03-01|2015-05-01|SCH|Area 1");
+        assertThat(f.get("fct_care_leaver_contact")).containsExactly("2016-01-10|YES|D|true|G5|true|Locality Team 1");
+        // Care First records no eligibility: only Liquid Logic's children have a care-leaver status.
+        assertThat(out.get("status")).containsExactly("B|FORMER_RELEVANT", "C|FORMER_RELEVANT");
         assertThat(f.get("dim_worker")).containsExactly("2010-01-01|-|Locality Team 1|Area 1|SW|true|true|1.0|false|18.0");
         // Weeks end on Sunday; the allocation starts Monday 1 June 2015 and stays open.
         assertThat(out.get("worker_week_a")).containsExactly("2015-05-31|Locality Team 1|SW|1.0|0|18.0|false",

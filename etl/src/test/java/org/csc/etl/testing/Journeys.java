@@ -62,6 +62,8 @@ public final class Journeys {
                 .row("HEALTH", r("HEALTH_NO", 9401 + o, "CLIENT_NO", client, "CHECK_TYPE", "Initial Health Assessment", "DUE_DATE", "29/10/2015",
                         "CHECK_DATE", "20/10/2015", "STATUS", "Completed", "ENTERED_ON", "21/10/2015 09:00"))
                 .row("ALLOCATIONS", r("ALLOCATION_NO", 9501 + o, "CLIENT_NO", client, "WORKER_ID", worker, "ROLE", "Allocated Social Worker", "START_DATE", "01/06/2015"))
+                .row("CARE_LEAVERS", r("CONTACT_NO", 9701 + o, "CLIENT_NO", client, "CONTACT_DATE", "10/01/2016", "IN_TOUCH", "Yes",
+                        "ACCOMMODATION", "Semi-independent", "ACCOMMODATION_SUITABLE", "Y", "ACTIVITY", "NEET - other", "ENTERED_ON", "10/01/2016 12:00"))
                 .row("CAF", r("CAF_NO", 9601 + o, "CLIENT_NO", client, "START_DATE", "01/03/2015", "END_DATE", "01/05/2015", "LEAD_AGENCY", "School",
                         "AREA", "AREA 1", "END_REASON", "Stepped up"));
     }
@@ -132,6 +134,11 @@ public final class Journeys {
                         "DUE_DTTM", ts("2015-10-29"), "START_DTTM", ts("2015-10-20"), "DIM_LOOKUP_EXAM_STATUS_DESC", "Completed", "CREATED_DTTM", ts("2015-10-21")))
                 .row("FACT_INVOLVEMENTS", r("FACT_INVOLVEMENTS_ID", 79501 + o, "DIM_PERSON_ID", person, "DIM_WORKER_ID", worker, "DIM_DEPARTMENT_ID", 1,
                         "DIM_LOOKUP_INVOLVEMENT_TYPE_CODE", "CW", "IS_ALLOCATED_CW_FLAG", "Y", "START_DTTM", ts("2015-06-01"), "FACT_REFERRAL_ID", 71001 + o))
+                .row("FACT_CLA_CARE_LEAVERS", r("FACT_CLA_CARE_LEAVERS_ID", 79701 + o, "DIM_PERSON_ID", person, "IN_TOUCH_DTTM", ts("2016-01-10"),
+                        "DIM_LOOKUP_IN_TOUCH_CODE_CODE", "YES", "DIM_LOOKUP_ACCOMMODATION_CODE", "D1", "DIM_LOOKUP_ACCOMMODATION_SUITABLE_DESC", "Suitable",
+                        "DIM_LOOKUP_MAIN_ACTIVITY_CODE", "G5"))
+                .row("DIM_CLA_ELIGIBILITY", r("DIM_PERSON_ID", person, "DIM_LOOKUP_ELIGIBILITY_STATUS_DESC", "Former relevant",
+                        "LAST_UPDATED_DTTM", ts("2016-01-10")))
                 .row("FACT_CAF_EPISODE", r("FACT_CAF_EPISODE_ID", 79601 + o, "DIM_PERSON_ID", person, "EPISODE_START_DTTM", ts("2015-03-01"),
                         "EPISODE_END_DTTM", ts("2015-05-01"), "START_REASON", "Contact - early help", "DIM_LOOKUP_CAF_EP_ENDRSN_ID_CODE", "SU",
                         "DIM_LOOKUP_ORIGINATING_ORGANISATION_CODE", "SCH", "DIM_DEPARTMENT_ID", 4));
