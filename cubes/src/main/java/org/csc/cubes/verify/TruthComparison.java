@@ -24,6 +24,9 @@ public final class TruthComparison {
         public boolean allExact() { return months > 0 && exact == months; }
     }
 
+    /** The truth file rounds FTE and days to 0.1; counts are whole, so this only forgives rounding. */
+    static final String TOLERANCE = "0.051";
+
     private TruthComparison() {}
 
     public static List<Line> compare(Path cubes, Path truthDir) {
@@ -43,15 +46,15 @@ public final class TruthComparison {
                                   abs(coalesce(v.denominator, 0) - coalesce(t.denominator, 0)) AS den_gap
                            FROM t LEFT JOIN v USING (kpi_code, period_end, basis))
                 SELECT kpi_code, basis, count(*) AS months,
-                       count(*) FILTER (WHERE NOT is_missing AND num_gap < 1e-6 AND (denominator IS NULL OR den_gap < 1e-6)) AS exact,
+                       count(*) FILTER (WHERE NOT is_missing AND num_gap < %2$s AND (denominator IS NULL OR den_gap < %2$s)) AS exact,
                        count(*) FILTER (WHERE is_missing) AS missing,
                        coalesce(max(num_gap), 0) AS max_num_gap,
                        coalesce(max(den_gap) FILTER (WHERE denominator IS NOT NULL), 0) AS max_den_gap,
-                       min(CASE WHEN is_missing OR num_gap >= 1e-6 OR (denominator IS NOT NULL AND den_gap >= 1e-6)
+                       min(CASE WHEN is_missing OR num_gap >= %2$s OR (denominator IS NOT NULL AND den_gap >= %2$s)
                                 THEN strftime(period_end, '%%Y-%%m') || ' truth ' || numerator || '/' || coalesce(denominator::VARCHAR, '-')
                                      || ' got ' || coalesce(got_num::VARCHAR, 'none') || '/' || coalesce(got_den::VARCHAR, '-') END) AS first_diff
                 FROM j GROUP BY kpi_code, basis ORDER BY kpi_code, basis
-                """.formatted(truth.toString().replace("'", "''"));
+                """.formatted(truth.toString().replace("'", "''"), TOLERANCE);
         List<Line> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + cubes, p); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
