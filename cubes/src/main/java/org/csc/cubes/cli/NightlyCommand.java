@@ -19,6 +19,7 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing area (landing.dir).") String landing;
     @Option(names = "--lake", description = "Delta lake directory (lake.dir).") String lake;
     @Option(names = "--out", description = "Output directory for DuckDB files and reports (out.dir).") String out;
+    @Option(names = "--rebuild", description = "Clear the lake and replay every drop in the landing area (a full rebuild).") boolean rebuild;
     @Option(names = "--until", description = "Apply only drops extracted on or before this date (yyyy-MM-dd): replays history night by night.") String until;
 
     @Override
@@ -29,7 +30,9 @@ final class NightlyCommand implements Callable<Integer> {
         o.put("out.dir", out);
         o.put("nightly.until", until);
         try {
-            new NightlyJob(parent.config(o), System.out::println, Clock.systemUTC()).run();
+            NightlyJob job = new NightlyJob(parent.config(o), System.out::println, Clock.systemUTC());
+            if (rebuild) job.rebuild();
+            else job.run();
             return 0;
         } finally {
             Spark.stop();
