@@ -9,6 +9,7 @@ import org.csc.etl.simulate.SimulationSummary;
 import org.csc.etl.simulate.Simulator;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.errors.Errors;
+import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.spark.Spark;
 
@@ -63,7 +64,7 @@ public final class Benchmark {
         Path landing = base.resolve("landing-scale-" + scale);
         List<Row> rows = new ArrayList<>();
         if (!Files.isDirectory(landing.resolve(Simulator.TRUTH_DIR))) {
-            delete(landing);
+            Dirs.deleteTree(landing);
             SimulationOptions o = SimulationOptions.defaults(landing).withScale(scale);
             out.accept("bench: simulating scale " + scale + " into " + landing);
             SimulationSummary s = Simulator.run(o, config);
@@ -79,7 +80,7 @@ public final class Benchmark {
                     "Pass a smaller --delta-days.");
         }
         Path run = base.resolve("run-scale-" + scale);
-        delete(run);
+        Dirs.deleteTree(run);
         WarehouseConfig c = config.with("landing.dir", landing.toString()).with("lake.dir", run.resolve("lake").toString())
                 .with("out.dir", run.resolve("out").toString());
 
@@ -189,12 +190,6 @@ public final class Benchmark {
         return 0;
     }
 
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 
     static Map<String, Long> summary(List<Row> rows) {
         Map<String, Long> m = new LinkedHashMap<>();

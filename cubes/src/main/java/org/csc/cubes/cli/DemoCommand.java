@@ -6,6 +6,7 @@ import org.csc.etl.simulate.SimulationSummary;
 import org.csc.etl.simulate.Simulator;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.errors.Errors;
+import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.spark.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,9 +42,9 @@ final class DemoCommand implements Callable<Integer> {
                         "Point landing.dir elsewhere for the demo (-D landing.dir=demo-landing), or remove the directory.");
             }
             System.out.println("demo: clearing the previous demo (landing, lake, out)");
-            delete(landing);
-            delete(config.path("lake.dir"));
-            delete(config.path("out.dir"));
+            Dirs.deleteTree(landing);
+            Dirs.deleteTree(config.path("lake.dir"));
+            Dirs.deleteTree(config.path("out.dir"));
         }
         SimulationOptions defaults = SimulationOptions.defaults(landing);
         SimulationOptions o = new SimulationOptions(landing, seed, defaults.from(), defaults.to(), defaults.goLive(), scale,
@@ -59,10 +60,4 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import org.csc.etl.source.liquidlogic.LiquidLogicSource;
 import org.csc.etl.stage.StagingJob;
 import org.csc.etl.stage.StagingResult;
 import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.run.RunId;
 import org.csc.warehouse.spark.Spark;
@@ -102,7 +103,7 @@ public final class NightlyJob {
         t = System.nanoTime();
         ConformJob conform = new ConformJob(lake, config, out);
         Map<String, Dataset<Row>> star = conform.plan(SYSTEMS);
-        writeAll(lake, star);
+        lake.overwriteAll(star, config.integer("lake.writers"));
         conform.recordWritten();
         star.keySet().forEach(name -> lake.read(name).createOrReplaceTempView(name));
         timings.put("conform", ms(t));
@@ -146,13 +147,7 @@ public final class NightlyJob {
     public Summary rebuild() {
         Path lakeDir = config.path("lake.dir");
         out.accept("rebuild: clearing " + lakeDir + " and replaying every drop in the landing area");
-        if (java.nio.file.Files.exists(lakeDir)) {
-            try (var paths = java.nio.file.Files.walk(lakeDir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
-            } catch (java.io.IOException e) {
-                throw org.csc.warehouse.errors.Errors.io("clear the lake for a rebuild", lakeDir, e);
-            }
-        }
+        Dirs.deleteTree(lakeDir);
         return run();
     }
 
@@ -174,21 +169,6 @@ public final class NightlyJob {
         return r.getDate(0).toLocalDate();
     }
 
-    private void writeAll(Lake lake, Map<String, Dataset<Row>> tables) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.integer("lake.writers"), tables.size())));
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            tables.forEach((name, ds) -> fs.add(pool.submit(() -> lake.overwrite(name, ds))));
-            for (Future<?> f : fs) f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeException(e);
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;

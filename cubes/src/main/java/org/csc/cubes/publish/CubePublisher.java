@@ -69,12 +69,12 @@ public final class CubePublisher {
         tables.put(CASELOAD_WEEKLY, spark.sql(CASELOAD_WEEKLY_SQL));
         tables.put(CASELOAD_WORKERS, spark.sql("SELECT * FROM fct_worker_week"));
         tables.put(WORKFORCE_MONTHLY, spark.sql(WORKFORCE_MONTHLY_SQL));
-        writeAll(tables);
+        lake.overwriteAll(tables, config.integer("lake.writers"));
 
         Dataset<Row> values = lake.read(CubeBuilder.VALUES);
         KpiRestatement.record(lake, values, runId);
-        writeAll(Map.of(KpiRestatement.TABLE, KpiRestatement.build(lake, values),
-                KpiForecast.TABLE, KpiForecast.build(spark, values)));
+        lake.overwriteAll(Map.of(KpiRestatement.TABLE, KpiRestatement.build(lake, values),
+                KpiForecast.TABLE, KpiForecast.build(spark, values)), config.integer("lake.writers"));
         long kpiRows = values.count();
 
         Path cubesFile = outDir.resolve(CUBES_FILE);
@@ -138,19 +138,4 @@ public final class CubePublisher {
             GROUP BY GROUPING SETS ((w.as_at, d.fin_year), (w.as_at, d.fin_year, w.team))
             """;
 
-    private void writeAll(Map<String, Dataset<Row>> tables) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.integer("lake.writers"), tables.size())));
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            tables.forEach((name, ds) -> fs.add(pool.submit(() -> lake.overwrite(name, ds))));
-            for (Future<?> f : fs) f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeException(e);
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

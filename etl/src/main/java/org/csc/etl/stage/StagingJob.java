@@ -17,6 +17,7 @@ import org.csc.etl.source.SourceContract;
 import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.ValueException;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.lake.Parallel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,7 @@ public final class StagingJob {
                     quarantine.stream().map(q -> RowFactory.create(runId, q.drop(), q.file(), q.line(), q.recordKey(),
                             q.column(), q.rawValue(), q.reason())).toList(), QuarantineRow.SCHEMA)));
         }
-        runAll(writes);
+        Parallel.runAll(writes, writers);
         return new StagingResult(entries, changed, messages, quarantine.size());
     }
 
@@ -282,27 +283,4 @@ public final class StagingJob {
         merge.execute();
     }
 
-    private void runAll(List<Runnable> tasks) {
-        if (tasks.size() <= 1 || writers == 1) {
-            tasks.forEach(Runnable::run);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(writers, tasks.size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable t : tasks) futures.add(pool.submit(t));
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RuntimeException(e);
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

@@ -44,6 +44,13 @@ public final class Lake {
         rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path(table));
     }
 
+    /** Overwrites several tables side by side (see {@link Parallel}); one Delta commit each. */
+    public void overwriteAll(java.util.Map<String, Dataset<Row>> tables, int writers) {
+        java.util.List<Runnable> writes = new java.util.ArrayList<>();
+        tables.forEach((name, ds) -> writes.add(() -> overwrite(name, ds)));
+        Parallel.runAll(writes, writers);
+    }
+
     public void append(String table, Dataset<Row> rows) {
         rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path(table));
     }
