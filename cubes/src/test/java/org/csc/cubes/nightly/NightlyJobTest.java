@@ -127,6 +127,20 @@ class NightlyJobTest {
     }
 
     @Test
+    @Order(6)
+    void theAuditRunsInTheNightlyAndPublishesCountsOpenlyAndFindingsRestricted() throws Exception {
+        assertThat(log).anyMatch(l -> l.startsWith("[quality]") && l.contains("rules run"));
+        Map<String, Double> rules = query("cubes.duckdb", "SELECT 'n', count(DISTINCT rule) FROM dq_rule_runs");
+        // The slice's star has contacts only: rules over other star tables are skipped until conform builds them.
+        assertThat(rules.get("n")).isGreaterThanOrEqualTo(40.0);
+        Map<String, Double> sums = query("cubes.duckdb", "SELECT 'failed', sum(failed) FROM dq_results");
+        Map<String, Double> findings = query("restricted.duckdb", "SELECT 'failed', count(*) FROM dq_findings");
+        assertThat(sums.get("failed")).isEqualTo(findings.get("failed")).isGreaterThan(0.0);
+        Map<String, Double> cols = query("cubes.duckdb", "SELECT table_name || '.' || column_name, 1 FROM information_schema.columns WHERE table_name LIKE 'dq_%'");
+        assertThat(cols.keySet()).noneMatch(c -> c.contains("record_key") || c.contains("child_key") || c.contains("worker_key"));
+    }
+
+    @Test
     @Order(7)
     void aSecondRunWithNoNewDropsChangesNothing() throws Exception {
         Path cubes = tmp.resolve("out/cubes.duckdb");
