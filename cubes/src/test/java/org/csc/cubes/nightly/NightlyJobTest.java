@@ -1,6 +1,7 @@
 package org.csc.cubes.nightly;
 
 import org.csc.etl.testing.Fixtures;
+import org.csc.etl.testing.TestSpark;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +39,7 @@ class NightlyJobTest {
 
     @BeforeAll
     static void runOnce() throws Exception {
+        TestSpark.session(); // scratch outside this class's @TempDir: the session outlives the class
         Fixtures.copyLanding("small", tmp.resolve("landing"));
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01").build();
         first = new NightlyJob(config, log::add, Clock.systemUTC()).run();
