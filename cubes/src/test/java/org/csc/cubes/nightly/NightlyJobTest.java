@@ -5,6 +5,7 @@ import org.csc.etl.testing.Fixtures;
 import org.csc.etl.testing.Journeys;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.spark.Spark;
+import org.csc.etl.testing.TestSpark;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,6 +43,7 @@ class NightlyJobTest {
 
     @BeforeAll
     static void runOnce() throws Exception {
+        TestSpark.session(); // scratch outside this class's @TempDir: the session outlives the class
         Fixtures.copyLanding("small", tmp.resolve("landing"));
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01").build();
         first = new NightlyJob(config, log::add, Clock.systemUTC()).run();
@@ -128,6 +130,20 @@ class NightlyJobTest {
         Map<String, Double> cols = query("cubes.duckdb", "SELECT table_name || '.' || column_name, 1 FROM information_schema.columns");
         assertThat(cols.keySet()).noneMatch(c -> c.contains("child_key") || c.contains("member_key") || c.contains("name_norm"));
         assertThat(cols.keySet()).contains("kpi_values.numerator", "kpi_values.denominator", "kpi_catalog.polarity");
+    }
+
+    @Test
+    @Order(6)
+    void theAuditRunsInTheNightlyAndPublishesCountsOpenlyAndFindingsRestricted() throws Exception {
+        assertThat(log).anyMatch(l -> l.startsWith("[quality]") && l.contains("rules run"));
+        Map<String, Double> rules = query("cubes.duckdb", "SELECT 'n', count(DISTINCT rule) FROM dq_rule_runs");
+        // The slice's star has contacts only: rules over other star tables are skipped until conform builds them.
+        assertThat(rules.get("n")).isGreaterThanOrEqualTo(40.0);
+        Map<String, Double> sums = query("cubes.duckdb", "SELECT 'failed', sum(failed) FROM dq_results");
+        Map<String, Double> findings = query("restricted.duckdb", "SELECT 'failed', count(*) FROM dq_findings");
+        assertThat(sums.get("failed")).isEqualTo(findings.get("failed")).isGreaterThan(0.0);
+        Map<String, Double> cols = query("cubes.duckdb", "SELECT table_name || '.' || column_name, 1 FROM information_schema.columns WHERE table_name LIKE 'dq_%'");
+        assertThat(cols.keySet()).noneMatch(c -> c.contains("record_key") || c.contains("child_key") || c.contains("worker_key"));
     }
 
     @Test

@@ -3,7 +3,8 @@ package org.csc.cubes.quality;
 import org.apache.spark.sql.SparkSession;
 import org.csc.etl.quality.AuditCohorts;
 import org.csc.warehouse.config.WarehouseConfig;
-import org.csc.warehouse.spark.Spark;
+import org.csc.etl.testing.TestSpark;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class CaseAuditSamplerTest {
     @BeforeAll
     static void star() {
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).build();
-        spark = Spark.session(config);
+        spark = TestSpark.session();
         List<String> plans = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String team = i < 20 ? "Locality Team 1" : i < 28 ? "Locality Team 2" : "Locality Team 3";
@@ -39,6 +40,12 @@ class CaseAuditSamplerTest {
         spark.sql("SELECT * FROM VALUES " + String.join(", ", plans)
                 + " AS t(source_system, source_key, child_key, worker_key, team, start_date, end_date, initial_category, latest_category)")
                 .createOrReplaceTempView("fct_cp_plan");
+    }
+
+    @AfterAll
+    static void dropViews() {
+        // The session is shared with the next test class: leave no fixture views behind.
+        for (String v : List.of("fct_cp_plan", "dim_date")) spark.catalog().dropTempView(v);
     }
 
     @Test

@@ -18,9 +18,9 @@ final class ConformanceRules {
             + "OR upper(trim(subject)) IN ('SV', 'S/V', 'STAT', 'STATUTORY'))";
 
     private static String teamVariant(String table, String key, String date) {
-        return "SELECT 'carefirst', '" + table.toUpperCase() + "', CAST(" + key + " AS STRING), _child_key, _worker_key, _team, trunc(" + date + ", 'MM'), "
-                + "team NOT IN (SELECT team FROM dq_team_canon), concat('team typed as a variant of ', _team) "
-                + "FROM dq_carefirst__" + table + " WHERE coalesce(trim(team), '') <> ''";
+        return "SELECT 'carefirst', '" + table.toUpperCase() + "', CAST(" + key + " AS STRING), x._child_key, x._worker_key, x._team, trunc(x." + date + ", 'MM'), "
+                + "s.spelling IS NULL OR x.team <> s.spelling, concat('team typed as a variant of ', coalesce(s.spelling, 'a team not in teams.csv')) "
+                + "FROM dq_carefirst__" + table + " x LEFT JOIN dq_cf_team_spelling s ON s.team = x._team WHERE coalesce(trim(x.team), '') <> ''";
     }
 
     private static String unrecognised(String table, String key, String date) {
@@ -30,7 +30,8 @@ final class ConformanceRules {
     }
 
     static final List<DqRule> RULES = List.of(
-            DqRule.of("CNF01", CONFORMANCE, WARNING, "Care First team typed as a variant of its name (e.g. AREA1 for Locality Team 1)",
+            // The canonical spelling is the one most of the team's records use (Care First's own, e.g. "Area 1 Locality Team").
+            DqRule.of("CNF01", CONFORMANCE, WARNING, "Care First team typed as a variant of its usual spelling (e.g. AREA1)",
                     "Pick the team from the list rather than typing it; the warehouse maps known variants meanwhile.",
                     String.join("\nUNION ALL\n", teamVariant("contacts", "contact_no", "contact_date"),
                             teamVariant("referrals", "referral_no", "referral_date"), teamVariant("assessments", "assessment_no", "start_date"),

@@ -81,7 +81,7 @@ public final class DqRunner {
             Dataset<Row> ds;
             try {
                 ds = spark.sql(r.sql());
-            } catch (RuntimeException e) { // Spark throws AnalysisException unchecked
+            } catch (Exception e) { // AnalysisException is a checked type that Scala throws undeclared
                 skipped.put(r.code(), "query does not fit the tables: " + e.getMessage().lines().findFirst().orElse(""));
                 continue;
             }
@@ -119,8 +119,29 @@ public final class DqRunner {
 
     public static Summary run(Lake lake, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules, String runId, Consumer<String> log) {
         SparkSession spark = lake.spark();
+        Map<String, String> saved = new LinkedHashMap<>();
+        // One plan holds every rule: adaptive re-planning after each stage and whole-stage code
+        // generation cost more than they save at a council's data sizes, so the pass runs without.
+        for (String k : config.list("dq.spark.off")) {
+            saved.put(k, spark.conf().get(k, null));
+            spark.conf().set(k, "false");
+        }
+        try {
+            return write(lake, config, systems, rules, runId, log, spark);
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) spark.conf().unset(k);
+                else spark.conf().set(k, v);
+            });
+        }
+    }
+
+    private static Summary write(Lake lake, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules, String runId,
+                                 Consumer<String> log, SparkSession spark) {
         Evaluation ev = evaluate(spark, config, lake, systems, rules);
-        ev.skipped().forEach((rule, why) -> log.accept("  [quality] " + rule + " skipped: " + why));
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        ev.skipped().forEach((rule, why) -> byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(rule));
+        byReason.forEach((why, codes) -> log.accept("  [quality] skipped " + String.join(", ", codes) + ": " + why));
         Dataset<Row> pop = ev.population().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> findings = pop.where(col("failed")).select(lit(runId).as("run_id"), col("rule"), col("source_system"), col("source_table"),

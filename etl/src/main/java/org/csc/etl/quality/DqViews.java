@@ -24,7 +24,7 @@ import java.util.Set;
  * staging table {@code stg_<system>__<table>} there is {@code dq_<system>__<table>}: the same rows
  * plus {@code _child_key} (pseudonymous), {@code _worker_key}, {@code _team} (canonical, or UNKNOWN)
  * and, for Liquid Logic, {@code _entered_in_ll} (false for history migrated from Care First, which
- * the Care First rules already check where it was recorded). Also: dim_date, the manual logs,
+ * the Care First rules already check where it was recorded). Also: dim_date, the manual logs, each team's usual Care First spelling,
  * the quarantine, and the mappings when conform has not registered them in this session.
  */
 public final class DqViews {
@@ -59,7 +59,6 @@ public final class DqViews {
             (lake != null && lake.exists("etl_quarantine") ? lake.read("etl_quarantine")
                     : spark.createDataFrame(List.of(), QuarantineRow.SCHEMA)).createOrReplaceTempView("etl_quarantine");
         }
-        materialise(spark.sql("SELECT DISTINCT team FROM map_teams"), "dq_team_canon");
         identities(spark, salt);
         for (SourceSystem s : systems) {
             for (SourceContract.Table t : s.contract().tables().values()) {
@@ -111,6 +110,11 @@ public final class DqViews {
         materialise(spark.sql("SELECT w.dim_worker_id, " + llWorkerKey + " AS worker_key, coalesce(d.team, 'UNKNOWN') AS team "
                 + "FROM stg_liquidlogic__dim_worker w LEFT JOIN dq_ll_dept d ON d.dim_department_id = w.dim_department_id"
                 + (mapWorker ? " LEFT JOIN map_worker m ON m.system = 'liquidlogic' AND m.source_id = w.dim_worker_id" : "")), "dq_ll_worker");
+        // Each team's Care First spelling is the one its records use most; any other spelling is a variant.
+        materialise(spark.sql("SELECT team, spelling FROM (SELECT m.team, x.raw AS spelling, row_number() OVER (PARTITION BY m.team "
+                + "ORDER BY count(*) DESC, x.raw) AS rn FROM (SELECT team AS raw FROM stg_carefirst__contacts UNION ALL SELECT team FROM "
+                + "stg_carefirst__referrals UNION ALL SELECT team FROM stg_carefirst__assessments UNION ALL SELECT team FROM stg_carefirst__s47_enquiries) x "
+                + "JOIN map_teams m ON m.variant_norm = norm_key(x.raw) GROUP BY m.team, x.raw) WHERE rn = 1"), "dq_cf_team_spelling");
         // A record with no team of its own belongs to the team of the child's latest allocated worker.
         materialise(spark.sql("SELECT client_no, team FROM (SELECT a.client_no, w.team, row_number() OVER (PARTITION BY a.client_no "
                 + "ORDER BY a.start_date DESC, a.allocation_no DESC) AS rn FROM stg_carefirst__allocations a "

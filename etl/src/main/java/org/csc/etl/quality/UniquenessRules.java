@@ -41,9 +41,24 @@ final class UniquenessRules {
                            trunc(to_date(first(p.last_updated_dttm)), 'MM'), count(c.client_no) > 0,
                            concat('matches ', count(c.client_no), ' Care First client(s) on name and date of birth')
                     FROM dq_liquidlogic__dim_person p
-                    LEFT JOIN stg_carefirst__clients c ON c.merged_into IS NULL AND c.date_of_birth = to_date(p.birth_dttm)
+                    LEFT JOIN (SELECT c.* FROM stg_carefirst__clients c
+                               LEFT ANTI JOIN stg_liquidlogic__dim_person q ON try_cast(trim(q.legacy_id) AS BIGINT) = c.client_no
+                               WHERE c.merged_into IS NULL) c
+                         ON c.date_of_birth = to_date(p.birth_dttm)
                          AND norm_text(concat_ws(' ', c.forenames, c.surname)) = norm_text(concat_ws(' ', p.forename, p.surname))
                     WHERE coalesce(trim(p.legacy_id), '') = '' AND p.duplicated_dttm IS NULL AND coalesce(p.is_client, true)
-                    GROUP BY p.dim_person_id""").detecting("MIGRATED_WITHOUT_LEGACY_ID")
+                    GROUP BY p.dim_person_id""").detecting("MIGRATED_WITHOUT_LEGACY_ID"),
+            // A Care First client already claimed by a migrated person: a second person for them is a duplicate, not a migration gap.
+            DqRule.of("UNQ06", UNIQUENESS, ERROR, "Liquid Logic person duplicating a child migrated from Care First (same name and date of birth)",
+                    "Mark the new person record as a duplicate of the migrated one and move its events.", """
+                    SELECT 'liquidlogic', 'DIM_PERSON', CAST(p.dim_person_id AS STRING), first(p._child_key), NULL, first(p._team),
+                           trunc(to_date(first(p.last_updated_dttm)), 'MM'), count(q.dim_person_id) > 0,
+                           'same name and date of birth as a migrated person'
+                    FROM dq_liquidlogic__dim_person p
+                    LEFT JOIN stg_liquidlogic__dim_person q ON coalesce(trim(q.legacy_id), '') <> '' AND q.duplicated_dttm IS NULL
+                         AND to_date(q.birth_dttm) = to_date(p.birth_dttm)
+                         AND norm_text(concat_ws(' ', q.forename, q.surname)) = norm_text(concat_ws(' ', p.forename, p.surname))
+                    WHERE coalesce(trim(p.legacy_id), '') = '' AND p.duplicated_dttm IS NULL AND coalesce(p.is_client, true)
+                    GROUP BY p.dim_person_id""").detecting("DUPLICATE_PERSON")
     );
 }

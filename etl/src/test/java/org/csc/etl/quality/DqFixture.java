@@ -32,9 +32,7 @@ final class DqFixture {
 
     /** Drops every temp view (other test classes share the session), then registers the fixture. */
     static void register(SparkSession spark, Path landing) throws IOException {
-        for (Row r : spark.sql("SHOW VIEWS").collectAsList()) {
-            if (r.getBoolean(r.fieldIndex("isTemporary"))) spark.catalog().dropTempView(r.getString(r.fieldIndex("viewName")));
-        }
+        dropTempViews(spark);
         stg(spark, "carefirst", "CLIENTS", "client_no, forenames, surname, date_of_birth, gender, ethnicity, postcode, merged_into, entered_on",
                 "(1, 'Ann', 'Smith', DATE'2010-01-01', 'Female', 'White British', 'DL1 1AA', NULL, TIMESTAMP'2015-01-05 10:00:00')",
                 "(2, 'Bob', 'Jones', DATE'2011-02-02', NULL, 'Martian', 'ZZ99 9ZZ', NULL, TIMESTAMP'2015-01-05 10:00:00')",
@@ -82,7 +80,8 @@ final class DqFixture {
                 "(33, NULL, 'Yan', 'Old', TIMESTAMP'2015-01-01 00:00:00', NULL, 'XX', NULL, true, TIMESTAMP'2016-05-01 00:00:00')",
                 "(34, NULL, 'Zed', 'New', TIMESTAMP'2016-01-01 00:00:00', 'M', 'DL3 3CC', TIMESTAMP'2016-05-01 00:00:00', true, TIMESTAMP'2016-05-01 00:00:00')",
                 "(35, NULL, 'Cara', 'Lee', TIMESTAMP'2009-03-03 00:00:00', 'F', 'DL2 2BB', NULL, true, TIMESTAMP'2016-05-01 00:00:00')",
-                "(36, NULL, 'Zed', 'New', TIMESTAMP'2016-01-01 00:00:00', 'M', 'DL3 3CC', NULL, true, TIMESTAMP'2016-05-01 00:00:00')");
+                "(36, NULL, 'Zed', 'New', TIMESTAMP'2016-01-01 00:00:00', 'M', 'DL3 3CC', NULL, true, TIMESTAMP'2016-05-01 00:00:00')",
+                "(37, NULL, 'Ann', 'Smith', TIMESTAMP'2010-01-01 00:00:00', 'F', 'DL1 1AA', NULL, true, TIMESTAMP'2016-05-01 00:00:00')");
         stg(spark, "liquidlogic", "FACT_INVOLVEMENTS", "fact_involvements_id, dim_person_id, dim_worker_id, dim_department_id, start_dttm",
                 "(2101, 32, 21, 11, TIMESTAMP'2016-05-01 00:00:00')");
         stg(spark, "liquidlogic", "FACT_CONTACTS", "fact_contact_id, dim_person_id, contact_dttm, dim_lookup_cont_sorc_id, dim_department_id, dim_worker_id, created_dttm, _unknown_links",
@@ -131,7 +130,7 @@ final class DqFixture {
                 "('carefirst', 4L, 'CF_CLIENT', 'K4')", "('carefirst', 5L, 'CF_CLIENT', 'K5')", "('liquidlogic', 31L, 'LEGACY_ID', 'K1')",
                 "('liquidlogic', 32L, 'NEW_IN_LIQUIDLOGIC', 'K32')", "('liquidlogic', 33L, 'NEW_IN_LIQUIDLOGIC', 'K33')",
                 "('liquidlogic', 34L, 'LL_DUPLICATE_NOT_A_CHILD', NULL)", "('liquidlogic', 35L, 'NEW_IN_LIQUIDLOGIC', 'K35')",
-                "('liquidlogic', 36L, 'NEW_IN_LIQUIDLOGIC', 'K36')");
+                "('liquidlogic', 36L, 'NEW_IN_LIQUIDLOGIC', 'K36')", "('liquidlogic', 37L, 'NEW_IN_LIQUIDLOGIC', 'K37')");
         view(spark, "dim_child", "child_key, date_of_birth, dob_estimated",
                 "('K1', DATE'2010-01-01', false)", "('K32', DATE'2016-01-01', false)", "('K5', DATE'1990-01-01', false)");
         String ev = "source_system, source_key, child_key, worker_key, team";
@@ -173,6 +172,13 @@ final class DqFixture {
                 1,02/02/2015,LAC nurse
                 LL32,01/06/2016,Business support
                 """);
+    }
+
+    /** The session is shared by every test class in the JVM: leave no views behind for the next one. */
+    static void dropTempViews(SparkSession spark) {
+        for (Row r : spark.sql("SHOW VIEWS").collectAsList()) {
+            if (r.getBoolean(r.fieldIndex("isTemporary"))) spark.catalog().dropTempView(r.getString(r.fieldIndex("viewName")));
+        }
     }
 
     /** A staging view with the contract's full schema: unlisted columns are null, lineage columns filled. */

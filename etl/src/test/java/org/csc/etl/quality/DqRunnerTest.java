@@ -4,7 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
-import org.csc.warehouse.spark.Spark;
+import org.csc.etl.testing.TestSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class DqRunnerTest {
     @BeforeAll
     static void twoRuns() throws Exception {
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("dq.jump.min.failed", "2").build();
-        spark = Spark.session(config);
+        spark = TestSpark.session();
         TinyData.apply(spark);
         DqFixture.register(spark, tmp.resolve("landing"));
         lake = new Lake(spark, tmp.resolve("lake"));
@@ -49,6 +49,7 @@ class DqRunnerTest {
     @AfterAll
     static void restore() {
         TinyData.restore(spark);
+        DqFixture.dropTempViews(spark);
     }
 
     @Test

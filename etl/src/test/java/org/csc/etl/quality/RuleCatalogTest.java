@@ -4,7 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
-import org.csc.warehouse.spark.Spark;
+import org.csc.etl.testing.TestSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class RuleCatalogTest {
             Map.entry("CON11", new String[]{"p2", "p1"}), Map.entry("CON12", new String[]{"p2", "p1"}),
             Map.entry("UNQ01", new String[]{"3", "1"}), Map.entry("UNQ02", new String[]{"34", "32"}),
             Map.entry("UNQ03", new String[]{"5", "4"}), Map.entry("UNQ04", new String[]{"36", "32"}),
-            Map.entry("UNQ05", new String[]{"35", "32"}),
+            Map.entry("UNQ05", new String[]{"35", "32,37"}), Map.entry("UNQ06", new String[]{"37", "32,35"}),
             Map.entry("INT01", new String[]{"1102", "1101"}), Map.entry("INT02", new String[]{"302,1302", "301,1301"}),
             Map.entry("INT03", new String[]{"103", "101"}), Map.entry("INT04", new String[]{"103", "101"}),
             Map.entry("INT05", new String[]{"1103", "1101"}), Map.entry("INT06", new String[]{"1103", "1101"}),
@@ -80,7 +80,7 @@ class RuleCatalogTest {
     @BeforeAll
     static void evaluateOnce() throws Exception {
         config = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).build();
-        spark = Spark.session(config);
+        spark = TestSpark.session();
         // Tiny fixture: one partition per shuffle keeps the catalog's single pass from spawning hundreds of tasks.
         TinyData.apply(spark);
         DqFixture.register(spark, tmp.resolve("landing"));
@@ -115,6 +115,7 @@ class RuleCatalogTest {
     @AfterAll
     static void restore() {
         TinyData.restore(spark);
+        DqFixture.dropTempViews(spark);
     }
 
     static Stream<Arguments> rules() {
