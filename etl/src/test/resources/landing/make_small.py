@@ -3,7 +3,9 @@ root = sys.argv[1]
 shutil.rmtree(root, ignore_errors=True)
 def cols(system):
     t = {}
-    for r in csv.DictReader(open(f'/work/shared/sources/{system}.columns.csv')):
+    # the contract's column lists as copied into the project
+    contract = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'main', 'resources', 'contract')
+    for r in csv.DictReader(open(os.path.join(contract, f'{system}.columns.csv'))):
         t.setdefault(r['table'], []).append(r['column'])
     return t
 spec = {'carefirst': cols('carefirst'), 'liquidlogic': cols('liquidlogic')}
