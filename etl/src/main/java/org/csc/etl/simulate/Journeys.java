@@ -907,22 +907,28 @@ final class Journeys {
 
     // ---------------------------------------------------------------- warm-up stocks
 
+    /** The front-door contact that opened a warm-up child's case before the simulated window. */
+    private Contact warmUpContact(Child c, LocalDate date, String outcome) {
+        Contact k = new Contact();
+        k.id = id();
+        k.date = date;
+        k.source = people.source();
+        k.outcome = outcome;
+        k.team = staff.frontDoor;
+        k.worker = staff.anyWorker(staff.frontDoor);
+        k.child = c;
+        entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
+        seen(c, k.recorded);
+        w.contacts.add(k);
+        return k;
+    }
+
     private void initialStocks(LocalDate warm) {
         int cp = (int) Math.round(rates.cpStock(warm));
         for (int i = 0; i < cp; i++) {
             LocalDate start = warm.minusDays(1 + rnd.nextInt(300));
             Child c = newChild(start, 17);
-            Contact k = new Contact();
-            k.id = id();
-            k.date = start.minusDays(20);
-            k.source = people.source();
-            k.outcome = "STRATEGY";
-            k.team = staff.frontDoor;
-            k.worker = staff.anyWorker(staff.frontDoor);
-            k.child = c;
-            entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
-            seen(c, k.recorded);
-            w.contacts.add(k);
+            Contact k = warmUpContact(c, start.minusDays(20), "STRATEGY");
             referral(k, c, k.date, true);
             S47 s = w.s47s.isEmpty() ? null : w.s47s.get(w.s47s.size() - 1);
             if (c.openPlan == null && s != null && s.child == c) {
@@ -946,17 +952,7 @@ final class Journeys {
             double years = rnd.nextDouble() < 0.5 ? rnd.nextDouble() * 1.5 : 1.5 + rnd.nextDouble() * 5;
             LocalDate start = warm.minusDays((long) (years * 365));
             Child c = newChild(start, 16.5);
-            Contact k = new Contact();
-            k.id = id();
-            k.date = start.minusDays(30);
-            k.source = people.source();
-            k.outcome = "NEW_REFERRAL";
-            k.team = staff.frontDoor;
-            k.worker = staff.anyWorker(staff.frontDoor);
-            k.child = c;
-            entered(k, k.date, "CONTACTS", "FACT_CONTACTS");
-            seen(c, k.recorded);
-            w.contacts.add(k);
+            Contact k = warmUpContact(c, start.minusDays(30), "NEW_REFERRAL");
             Referral r = referralWithoutAssessment(k, k.date);
             Period p = startCare(c, start, r);
             settleHistory(p, warm);
