@@ -22,6 +22,28 @@ final class TruthWriter {
     private final LocalDateTime goLive;
     private DropWriter.Table t;
 
+    /**
+     * A referral entered after a system's last extract leaves the assessment that points at it
+     * linked to nothing in the delivered files. Nobody typed the link wrong, but it is an orphan
+     * link in the data as the warehouse receives it (DefectClass.ORPHAN_LINK's own definition), so
+     * the truth lists it, keyed as the injected ones are.
+     */
+    private void consequentialOrphans(DropWriter.Table d, LocalDateTime lastExtract) {
+        for (Assessment a : w.assessments) {
+            if (a.referral == null || a.recorded == null) continue;
+            boolean cfOrigin = a.recorded.isBefore(goLive);
+            boolean injected = a.has(DefectClass.ORPHAN_LINK);
+            if (cfOrigin && !injected && a.visible(goLive) && !a.referral.visible(goLive)) {
+                d.set("class", DefectClass.ORPHAN_LINK.name()).set("system", "carefirst").set("table", "ASSESSMENTS")
+                        .set("primary_key", String.valueOf(Keys.cf(a.id))).set("detail", "referral entered after the last Care First extract").endRow();
+            }
+            if (lastExtract != null && !(injected && !cfOrigin) && a.visible(lastExtract) && !a.referral.visible(lastExtract)) {
+                d.set("class", DefectClass.ORPHAN_LINK.name()).set("system", "liquidlogic").set("table", "FACT_SINGLE_ASSESSMENT")
+                        .set("primary_key", String.valueOf(Keys.ll(a.id))).set("detail", "referral entered after the last extract").endRow();
+            }
+        }
+    }
+
     TruthWriter(World w, LocalDate goLive) {
         this.w = w;
         this.goLive = goLive.atStartOfDay();
@@ -34,6 +56,7 @@ final class TruthWriter {
                 d.set("class", e.defect().name()).set("system", e.system()).set("table", e.table())
                         .set("primary_key", e.primaryKey()).set("detail", e.detail()).endRow();
             }
+            consequentialOrphans(d, lastExtract);
         }
         try (DropWriter.Table events = out.table("events", EVENT_COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
             t = events;
