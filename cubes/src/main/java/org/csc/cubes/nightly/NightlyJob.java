@@ -83,21 +83,30 @@ public final class NightlyJob {
         LocalDate until = config.has("nightly.until") ? config.date("nightly.until") : null;
         List<Drop> pending = scan.drops().stream().filter(d -> !consumed.contains(d.id()))
                 .filter(d -> until == null || !d.extractDate().isAfter(until)).toList();
+        StagingResult staged = null;
         if (pending.isEmpty()) {
-            out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
-            return new Summary(runId, false, null, timings, 0, List.of(), waiting);
-        }
-        out.accept("[extract] " + pending.size() + " new drop(s): " + pending.get(0).id()
-                + (pending.size() > 1 ? " ... " + pending.get(pending.size() - 1).id() : ""));
-        StagingResult staged = new StagingJob(lake, m -> {}, config.integer("lake.writers")).run(runId, SYSTEMS, pending);
-        staged.messages().forEach(m -> out.accept("  " + m));
-        ledger.record(staged.entries());
-        timings.put("extract", ms(t));
-        out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
-                + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
-        if (staged.dropsApplied() == 0) {
-            out.accept("No drop could be applied: outputs unchanged.");
-            return new Summary(runId, false, staged, timings, 0, List.of(), waiting);
+            if (!ConformJob.manualFilesChanged(lake, landing)) {
+                out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
+                return new Summary(runId, false, null, timings, 0, List.of(), waiting);
+            }
+            // The manual logs and HR file are not drops: a change to them alone still changes the star.
+            out.accept("No new drops since the last run, but the manual/HR files changed: conform, audit and cubes run again.");
+        } else {
+            out.accept("[extract] " + pending.size() + " new drop(s): " + pending.get(0).id()
+                    + (pending.size() > 1 ? " ... " + pending.get(pending.size() - 1).id() : ""));
+            staged = new StagingJob(lake, m -> {}, config.integer("lake.writers")).run(runId, SYSTEMS, pending);
+            staged.messages().forEach(m -> out.accept("  " + m));
+            ledger.record(staged.entries());
+            timings.put("extract", ms(t));
+            out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
+                    + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
+            if (staged.dropsApplied() == 0) {
+                if (!ConformJob.manualFilesChanged(lake, landing)) {
+                    out.accept("No drop could be applied: outputs unchanged.");
+                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting);
+                }
+                out.accept("No drop could be applied, but the manual/HR files changed: conform, audit and cubes run again.");
+            }
         }
 
         t = System.nanoTime();
@@ -134,7 +143,7 @@ public final class NightlyJob {
         out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
         Path cubesFile = published.cubes();
         Path restrictedFile = published.restricted();
-        printCounts(staged);
+        if (staged != null) printCounts(staged);
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
     }

@@ -213,6 +213,28 @@ class NightlyJobTest {
         assertThat(before.get("fct_contact")).hasSize(9);
     }
 
+    @Test
+    @Order(11)
+    void aChangeOnlyToTheHrFileRunsConformWithoutADrop() throws Exception {
+        Path hr = tmp.resolve("landing/hr");
+        Files.createDirectories(hr);
+        Files.writeString(hr.resolve("sickness.csv"), "MONTH,SERVICE,FTE,DAYS_LOST\n2016-04,Children's Social Care,10,5\n");
+        List<String> log = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, log::add, Clock.systemUTC()).run();
+        assertThat(s.changed()).isTrue();
+        assertThat(log).anyMatch(l -> l.contains("manual/HR files changed"));
+        String reused = log.stream().filter(l -> l.startsWith("[conform] unchanged")).findFirst().orElseThrow();
+        assertThat(reused).contains("fct_contact").doesNotContain("fct_sickness");
+        Map<String, Double> apr = query("cubes.duckdb", "SELECT 'v', value FROM kpi_values WHERE kpi_code = 'sickness_days_per_fte' "
+                + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'");
+        assertThat(apr.get("v")).isEqualTo(0.5);
+
+        List<String> again = new ArrayList<>();
+        assertThat(new NightlyJob(config, again::add, Clock.systemUTC()).run().changed()).isFalse();
+        // The damaged drop of test 9 is retried each night and rejected again; the HR file is now in the star.
+        assertThat(again).anyMatch(l -> l.endsWith("outputs unchanged."));
+    }
+
     static Map<String, List<String>> snapshot(Lake lake, List<String> tables) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String t : tables) {

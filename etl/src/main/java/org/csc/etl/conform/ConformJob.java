@@ -195,6 +195,19 @@ public final class ConformJob {
         pending.clear();
     }
 
+    /**
+     * True when the lake holds a conformed star and the manual/HR files under {@code landing} differ from
+     * the ones it was built from: conform must run even though no drop arrived.
+     */
+    public static boolean manualFilesChanged(Lake lake, Path landing) {
+        if (!lake.exists(STATE_TABLE)) return false;
+        String recorded = null;
+        for (Row r : lake.read(STATE_TABLE).where(org.apache.spark.sql.functions.col("step").equalTo(ManualSources.QUARANTINE_TABLE)).collectAsList()) {
+            recorded = r.getString(1);
+        }
+        return !sha(ManualSources.fingerprint(landing)).equals(recorded);
+    }
+
     /** Tables found unchanged by the last {@link #plan}: their lake copy was reused. */
     public List<String> reused() { return reused; }
 
