@@ -3,6 +3,7 @@ package org.csc.etl.conform;
 import java.util.List;
 
 import static org.csc.etl.conform.ConformSql.allocatedTeam;
+import static org.csc.etl.conform.ConformSql.cfReferralKey;
 import static org.csc.etl.conform.ConformSql.child;
 import static org.csc.etl.conform.ConformSql.dept;
 import static org.csc.etl.conform.ConformSql.key;
@@ -47,7 +48,7 @@ final class ConformProtection {
                     """.formatted(key("liquidlogic", "c.fact_cp_conference_id"), key("liquidlogic", "c.fact_s47_id"), key("liquidlogic", "c.fact_referral_id"),
                     lineage("liquidlogic", "c", "c.fact_cp_conference_id", "coalesce(mt.created_dttm, c.last_updated_dttm)"),
                     child("liquidlogic", "m", "c.dim_person_id"), dept("t", "c.organised_by_dept_id"),
-                    key("carefirst", "c.conference_no"), key("carefirst", "c.s47_no"), key("carefirst", "s.referral_no"),
+                    key("carefirst", "c.conference_no"), key("carefirst", "c.s47_no"), cfReferralKey("s.referral_no"),
                     lineage("carefirst", "c", "c.conference_no", "c.entered_on"), child("carefirst", "m", "c.client_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.conference_date = cf.conference_date AND ll.conference_type = cf.conference_type"))),
             table("fct_cp_plan", """
@@ -71,7 +72,7 @@ final class ConformProtection {
                     """.formatted(key("liquidlogic", "p.fact_cp_plan_id"), key("liquidlogic", "p.fact_referral_id"),
                     key("liquidlogic", "p.fact_initial_cp_conference_id"),
                     lineage("liquidlogic", "p", "p.fact_cp_plan_id", "p.created_dttm"), child("liquidlogic", "m", "p.dim_person_id"),
-                    key("carefirst", "r.registration_no"), key("carefirst", "s.referral_no"), key("carefirst", "r.conference_no"),
+                    key("carefirst", "r.registration_no"), cfReferralKey("s.referral_no"), key("carefirst", "r.conference_no"),
                     lineage("carefirst", "r", "r.registration_no", "r.entered_on"), child("carefirst", "m", "r.client_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
                     allocatedTeam("base", "plan_key", "start_date"))),

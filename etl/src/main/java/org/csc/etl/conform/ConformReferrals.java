@@ -2,6 +2,8 @@ package org.csc.etl.conform;
 
 import java.util.List;
 
+import static org.csc.etl.conform.ConformSql.cached;
+import static org.csc.etl.conform.ConformSql.cfReferralKey;
 import static org.csc.etl.conform.ConformSql.child;
 import static org.csc.etl.conform.ConformSql.dept;
 import static org.csc.etl.conform.ConformSql.key;
@@ -64,6 +66,16 @@ final class ConformReferrals {
                     key("carefirst", "r.referral_no"), key("carefirst", "r.contact_no"), lineage("carefirst", "r", "r.referral_no", "r.entered_on"),
                     child("carefirst", "m", "r.client_no"), worker("carefirst", "w", "r.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.referral_date = cf.referral_date"))),
+            // Care First referrals whose event Liquid Logic also holds (the same match fct_referral uses):
+            // Care First assessments, discussions and s47s of such a referral point to the kept twin.
+            cached("int_referral_twin", """
+                    SELECT r.referral_no, min(concat('LL-', l.fact_referral_id)) AS ll_key
+                    FROM stg_carefirst__referrals r
+                    JOIN map_child mc ON mc.system = 'carefirst' AND mc.source_id = r.client_no
+                    JOIN map_child ml ON ml.child_key = mc.child_key AND ml.system = 'liquidlogic'
+                    JOIN all_liquidlogic__fact_referrals l ON l.dim_person_id = ml.source_id AND to_date(l.refrl_start_dttm) = r.referral_date
+                    GROUP BY r.referral_no
+                    """),
             table("fct_assessment", """
                     WITH answers AS (
                       SELECT fact_form_id,
@@ -90,7 +102,7 @@ final class ConformReferrals {
                     """.formatted(key("liquidlogic", "a.fact_single_assessment_id"), key("liquidlogic", "a.fact_referral_id"),
                     lineage("liquidlogic", "a", "a.fact_single_assessment_id", "a.created_dttm"),
                     child("liquidlogic", "m", "a.dim_person_id"), worker("liquidlogic", "w", "a.completed_by_user_id"), dept("t", "a.completed_by_dept_id"),
-                    key("carefirst", "a.assessment_no"), key("carefirst", "a.referral_no"), lineage("carefirst", "a", "a.assessment_no", "a.entered_on"),
+                    key("carefirst", "a.assessment_no"), cfReferralKey("a.referral_no"), lineage("carefirst", "a", "a.assessment_no", "a.entered_on"),
                     child("carefirst", "m", "a.client_no"), worker("carefirst", "w", "a.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"))),
             // Liquid Logic records strategy discussions as meetings; Care First only as the s47's STRATEGY_DATE.
@@ -116,7 +128,7 @@ final class ConformReferrals {
                     lineage("liquidlogic", "x", "x.fact_meeting_id", "x.created_dttm"),
                     child("liquidlogic", "m", "x.dim_person_id"), worker("liquidlogic", "w", "coalesce(s47.worker, r.dim_worker_id)"),
                     dept("t", "coalesce(s47.dept, r.dim_department_id)"),
-                    key("carefirst", "s.referral_no"), lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
+                    cfReferralKey("s.referral_no"), lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
                     child("carefirst", "m", "s.client_no"), worker("carefirst", "w", "s.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.discussion_date = cf.discussion_date"))),
             table("fct_s47", """
@@ -138,7 +150,7 @@ final class ConformReferrals {
                     """.formatted(key("liquidlogic", "s.fact_s47_id"), key("liquidlogic", "s.fact_referral_id"), key("liquidlogic", "s.fact_strat_meeting_id"),
                     lineage("liquidlogic", "s", "s.fact_s47_id", "s.created_dttm"),
                     child("liquidlogic", "m", "s.dim_person_id"), worker("liquidlogic", "w", "s.completed_by_user_staff_id"), dept("t", "s.completed_by_dept_id"),
-                    key("carefirst", "s.s47_no"), key("carefirst", "s.referral_no"), lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
+                    key("carefirst", "s.s47_no"), cfReferralKey("s.referral_no"), lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
                     child("carefirst", "m", "s.client_no"), worker("carefirst", "w", "s.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date")))
     );

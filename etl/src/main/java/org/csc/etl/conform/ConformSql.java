@@ -58,6 +58,16 @@ final class ConformSql {
         return "CASE WHEN " + expr + " IS NULL THEN NULL ELSE concat('" + (system.equals("carefirst") ? "CF-" : "LL-") + "', " + expr + ") END";
     }
 
+    /**
+     * The referral key a Care First child record points to: its Liquid Logic twin's when the referral
+     * migrated (fct_referral keeps that one), else the Care First referral's, so the link never
+     * points to a referral the star left out.
+     */
+    static String cfReferralKey(String referralNoExpr) {
+        return "coalesce((SELECT max(tw.ll_key) FROM int_referral_twin tw WHERE tw.referral_no = " + referralNoExpr + "), "
+                + key("carefirst", referralNoExpr) + ")";
+    }
+
     static String lineage(String system, String alias, String keyExpr, String recordedExpr) {
         return "'" + system + "' AS source_system, CAST(" + keyExpr + " AS STRING) AS source_key, " + recordedExpr
                 + " AS recorded_at, " + alias + "._drop AS last_drop";

@@ -89,6 +89,9 @@ class ConformJourneysTest {
                         "OUTCOME", "Advice and Information", "TEAM", "Mystery Team", "WORKER_ID", 12))
                 .row("CASE_NOTES", r("NOTE_NO", 9399, "CLIENT_NO", 1102, "NOTE_DATE", "01/08/2015", "NOTE_TYPE", "Home Visit",
                         "CHILD_SEEN", "Y", "SEEN_ALONE", "N", "WORKER_ID", 12))
+                // A second assessment of C's migrated referral that only Care First holds.
+                .row("ASSESSMENTS", r("ASSESSMENT_NO", 7199, "CLIENT_NO", 1101, "REFERRAL_NO", 6101, "ASSESSMENT_TYPE", "Single Assessment",
+                        "START_DATE", "01/09/2015", "STATUS", "Authorised", "TEAM", "AREA1", "WORKER_ID", 12, "ENTERED_ON", "01/09/2015 09:00"))
                 .write();
         DropBuilder ll = Journeys.departments(new DropBuilder(landing, "liquidlogic", LocalDate.of(2016, 4, 1), "FULL"));
         Journeys.liquidLogic(ll, 9001, 511, null, null, 0, "Bea", "Jones", "2011-03-04");
@@ -128,6 +131,8 @@ class ConformJourneysTest {
                 "dq_unmapped_values", "dq_unmapped_values",
                 "fct_contact_c", "fct_contact JOIN test_who w USING (child_key) WHERE w.who = 'C'",
                 "fct_visit_c", "fct_visit JOIN test_who w USING (child_key) WHERE w.who = 'C'",
+                "assessment_links_c", "fct_assessment a JOIN test_who w USING (child_key) LEFT JOIN fct_referral f ON f.referral_key = a.referral_key "
+                        + "WHERE w.who = 'C'",
                 "deleted_staged", "all_liquidlogic__fact_contacts WHERE _deleted_at IS NOT NULL",
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
                 "manual_dental", "fct_health_check WHERE source_system = 'manual'",
@@ -146,6 +151,7 @@ class ConformJourneysTest {
                 "dq_unmapped_values", "kind, system, column_key, source_value, rows",
                 "fct_contact_c", "source_system, source_key, contact_date, source_code, team",
                 "fct_visit_c", "source_system, source_key, visit_date, note_type_code, visit_kind IS NULL",
+                "assessment_links_c", "a.source_system, a.start_date, f.source_system",
                 "deleted_staged", "fact_contact_id, _deleted_at",
                 "c_by_system", "t, source_system, n",
                 "fct_icpc_log", "log_key, strategy_date, icpc_date, within_15_days_logged, comments, "
@@ -254,6 +260,13 @@ class ConformJourneysTest {
         assertThat(out.get("map_child")).containsExactlyInAnyOrder("carefirst|1001|CF_CLIENT", "carefirst|1101|CF_CLIENT",
                 "carefirst|1102|CF_MERGED_INTO_SURVIVOR", "liquidlogic|9001|NEW_IN_LIQUIDLOGIC", "liquidlogic|9101|LEGACY_ID");
         assertThat(out.get("map_worker_same")).containsExactly("1");
+    }
+
+    @Test
+    void aCareFirstRecordOfAMigratedReferralLinksToTheReferralTheStarKept() {
+        // Care First's referral 6101 is Liquid Logic's too: fct_referral keeps the Liquid Logic one, and the
+        // assessment only Care First holds must link to it, not to the Care First referral left out.
+        assertThat(out.get("assessment_links_c")).containsExactly("carefirst|2015-09-01|liquidlogic", "liquidlogic|2015-06-02|liquidlogic");
     }
 
     @Test
