@@ -45,7 +45,10 @@ import static org.apache.spark.sql.functions.lit;
  * drop is rejected whole and holds back later DELTA drops of that system until a FULL one
  * arrives), then folded in extract-date order; FULL drops before the last one are superseded
  * (verified, not parsed). Each staging table is written once, and tables are written in parallel
- * because Delta commits are latency-bound, not CPU-bound.
+ * because Delta commits are latency-bound, not CPU-bound. Tables that keep history (the worker
+ * tables, {@link SourceContract.Table#keepsHistory()}) also get every drop's rows appended to
+ * {@code stg_..._history}, superseded drops included (a side record: their ledger entries stay
+ * SUPERSEDED, and their quarantined rows are not counted).
  */
 public final class StagingJob {
     public static final String QUARANTINE_TABLE = "etl_quarantine";
