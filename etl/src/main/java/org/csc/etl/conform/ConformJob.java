@@ -97,6 +97,8 @@ public final class ConformJob {
                 String v = String.valueOf(deltaVersion(t.stagedTable()));
                 inputs.put(t.stagedTable(), v);
                 inputs.put(StagedViews.allView(t.stagedTable()), v);
+                // The history view falls back to the staged rows when no history table exists: both count.
+                if (t.keepsHistory()) inputs.put(t.historyTable(), deltaVersion(t.historyTable()) + ":" + v);
             }
         }
         for (String view : List.of("stg_manual__icpc_tracker", "stg_manual__dental_checks", "stg_hr__sickness")) inputs.put(view, manual.fingerprint());

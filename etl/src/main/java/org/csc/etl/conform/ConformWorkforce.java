@@ -37,34 +37,66 @@ final class ConformWorkforce {
                     SELECT system, source_id, concat('W', substr(sha2(concat('${salt}', identity), 256), 1, 16)) AS worker_key, rule FROM ids
                     """),
             // Versions: the Care First record until go-live, the Liquid Logic record from then (or from its start
-            // for staff new in Liquid Logic); a version equal to the one before it is no change and is folded in.
+            // for staff new in Liquid Logic). Within a system every drop that delivered the worker's row (its
+            // history, stg_..._history) is an observation: the first starts at the start date (go-live for migrated
+            // staff), a later one at the extract date of its drop; a version equal to the one before it is no
+            // change and is folded in. Only workers that exist at source now are versioned.
             table("dim_worker", """
-                    WITH cf AS (
+                    WITH cf_obs AS (
+                      SELECT h.* FROM stg_carefirst__workers_history h LEFT SEMI JOIN stg_carefirst__workers w ON w.worker_id = h.worker_id
+                      UNION ALL
+                      SELECT w.* FROM stg_carefirst__workers w
+                      LEFT ANTI JOIN stg_carefirst__workers_history h ON h.worker_id = w.worker_id AND h._drop = w._drop),
+                    cf AS (
                       SELECT mw.worker_key, team_of(w.team) AS team, area_of(w.team) AS area,
                              coalesce(code_of('carefirst', 'WORKERS.JOB_TITLE', w.job_title), 'UNKNOWN') AS job_title_code,
                              coalesce(w.qualified, false) AS is_qualified, w.fte,
                              coalesce(code_of('carefirst', 'WORKERS.EMPLOYMENT', w.employment) = 'AGENCY', false) AS is_agency,
-                             w.start_date, w.end_date, coalesce(w.start_date, DATE '${calendar_first}') AS valid_from,
+                             w.start_date, w.end_date, w._extract_date AS extract_date, w._drop AS drop_id,
+                             coalesce(last(w.start_date) OVER (PARTITION BY mw.worker_key ORDER BY w._extract_date, w._drop
+                                                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+                                      DATE '${calendar_first}') AS first_from,
                              'carefirst' AS source_system, CAST(w.worker_id AS STRING) AS source_key
-                      FROM stg_carefirst__workers w JOIN map_worker mw ON mw.system = 'carefirst' AND mw.source_id = w.worker_id),
-                    ll AS (
+                      FROM cf_obs w JOIN map_worker mw ON mw.system = 'carefirst' AND mw.source_id = w.worker_id),
+                    ll_obs AS (
+                      SELECT h.* FROM stg_liquidlogic__dim_worker_history h
+                      LEFT SEMI JOIN stg_liquidlogic__dim_worker w ON w.dim_worker_id = h.dim_worker_id
+                      UNION ALL
+                      SELECT w.* FROM stg_liquidlogic__dim_worker w
+                      LEFT ANTI JOIN stg_liquidlogic__dim_worker_history h ON h.dim_worker_id = w.dim_worker_id AND h._drop = w._drop),
+                    ll_rows AS (
                       SELECT mw.worker_key, coalesce(t.team, 'UNKNOWN') AS team, coalesce(t.area, 'UNKNOWN') AS area,
                              coalesce(code_of('liquidlogic', 'DIM_WORKER.JOB_TITLE', w.job_title), 'UNKNOWN') AS job_title_code,
                              coalesce(trim(w.worker_id_code), '') <> '' AS is_qualified, w.full_time_equivalency AS fte,
                              coalesce(code_of('liquidlogic', 'DIM_WORKER.EMPLOYMENT_TYPE_DESC', w.employment_type_desc) = 'AGENCY', false) AS is_agency,
-                             to_date(w.start_dttm) AS start_date, to_date(w.end_dttm) AS end_date,
-                             CAST(NULL AS DATE) AS valid_from,
+                             to_date(w.start_dttm) AS start_date, to_date(w.end_dttm) AS end_date, w._extract_date AS extract_date, w._drop AS drop_id,
+                             last(to_date(w.start_dttm)) OVER (PARTITION BY mw.worker_key ORDER BY w._extract_date, w._drop
+                                                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS current_start,
                              'liquidlogic' AS source_system, CAST(w.dim_worker_id AS STRING) AS source_key
-                      FROM stg_liquidlogic__dim_worker w JOIN map_worker mw ON mw.system = 'liquidlogic' AND mw.source_id = w.dim_worker_id
+                      FROM ll_obs w JOIN map_worker mw ON mw.system = 'liquidlogic' AND mw.source_id = w.dim_worker_id
                       LEFT JOIN int_ll_team t ON t.dim_department_id = w.dim_department_id),
-                    v AS (
-                      SELECT * FROM cf WHERE worker_key NOT IN (SELECT worker_key FROM ll) OR coalesce(start_date, DATE '${calendar_first}') < DATE '${golive}'
+                    ll AS (
+                      SELECT *, CASE WHEN worker_key IN (SELECT worker_key FROM cf) THEN greatest(DATE '${golive}', coalesce(current_start, DATE '${golive}'))
+                                     ELSE coalesce(current_start, DATE '${calendar_first}') END AS first_from
+                      FROM ll_rows),
+                    obs AS (
+                      SELECT worker_key, team, area, job_title_code, is_qualified, fte, is_agency, start_date, end_date, extract_date, drop_id,
+                             first_from, source_system, source_key FROM cf
                       UNION ALL
-                      SELECT ll.worker_key, ll.team, ll.area, ll.job_title_code, ll.is_qualified, ll.fte, ll.is_agency, ll.start_date, ll.end_date,
-                             CASE WHEN ll.worker_key IN (SELECT worker_key FROM cf) THEN greatest(DATE '${golive}', coalesce(ll.start_date, DATE '${golive}'))
-                                  ELSE coalesce(ll.start_date, DATE '${calendar_first}') END,
-                             ll.source_system, ll.source_key
-                      FROM ll),
+                      SELECT worker_key, team, area, job_title_code, is_qualified, fte, is_agency, start_date, end_date, extract_date, drop_id,
+                             first_from, source_system, source_key FROM ll),
+                    obs_from AS (
+                      SELECT *, CASE WHEN row_number() OVER (PARTITION BY worker_key, source_system ORDER BY extract_date, drop_id) = 1 THEN first_from
+                                     ELSE greatest(extract_date, first_from) END AS valid_from
+                      FROM obs),
+                    -- Observations starting on the same day (e.g. before a future start date): the latest one stands.
+                    latest AS (
+                      SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY worker_key, source_system, valid_from
+                                                                  ORDER BY extract_date DESC, drop_id DESC) AS _n FROM obs_from)
+                      WHERE _n = 1),
+                    v AS (
+                      SELECT * FROM latest
+                      WHERE source_system = 'liquidlogic' OR worker_key NOT IN (SELECT worker_key FROM ll) OR valid_from < DATE '${golive}'),
                     ordered AS (
                       SELECT *, lag(named_struct('t', team, 'j', job_title_code, 'q', is_qualified, 'f', fte, 'a', is_agency))
                                   OVER (PARTITION BY worker_key ORDER BY valid_from, source_system) AS prev,

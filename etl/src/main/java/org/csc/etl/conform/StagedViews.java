@@ -21,7 +21,9 @@ import static org.apache.spark.sql.functions.lit;
  * that exist at source (soft-deleted rows left out), {@code all_<system>__<table>} also the rows
  * the source deleted ({@code _deleted_at} set), which conform needs for the system-of-record
  * rule. A table no drop has delivered yet is an empty view with the contract schema, so conform
- * SQL never has to ask whether a system has started sending data.
+ * SQL never has to ask whether a system has started sending data. Tables that keep history
+ * ({@link SourceContract.Table#keepsHistory()}) also get {@code stg_<system>__<table>_history}:
+ * the rows of every drop that delivered the table, same columns.
  */
 public final class StagedViews {
     private StagedViews() {}
@@ -45,7 +47,16 @@ public final class StagedViews {
                     all = all.withColumn(SourceContract.Staging.DELETED_AT, lit(null).cast(DataTypes.TimestampType));
                 }
                 all.createOrReplaceTempView(allView(name));
-                all.where(col(SourceContract.Staging.DELETED_AT).isNull()).createOrReplaceTempView(name);
+                Dataset<Row> live = all.where(col(SourceContract.Staging.DELETED_AT).isNull());
+                live.createOrReplaceTempView(name);
+                if (t.keepsHistory()) {
+                    // Every drop's rows of the table; without a history (in-memory staging, or a lake staged
+                    // before history was kept) the current rows stand in as a history of one extract each.
+                    Dataset<Row> history = source.apply(t.historyTable());
+                    if (history == null) history = live;
+                    history.selectExpr(live.columns())
+                            .createOrReplaceTempView(t.historyTable());
+                }
             }
         }
     }

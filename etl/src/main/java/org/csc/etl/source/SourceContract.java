@@ -29,6 +29,15 @@ public final class SourceContract {
     public record Table(String system, String name, List<Column> columns, List<String> primaryKey) {
         public String stagedTable() { return "stg_" + system + "__" + name.toLowerCase(Locale.ROOT); }
 
+        /**
+         * Whether staging also keeps every drop's rows of this table (not only the current state), so
+         * conform can version changes between drops: the worker tables behind dim_worker's type 2 history.
+         */
+        public boolean keepsHistory() { return HISTORY_TABLES.contains(system + "." + name); }
+
+        /** The Delta table (and conform view) holding every applied drop's staged rows: stg_..._history. */
+        public String historyTable() { return stagedTable() + "_history"; }
+
         public Column column(String columnName) {
             for (Column c : columns) if (c.name().equals(columnName)) return c;
             return null;
@@ -46,6 +55,9 @@ public final class SourceContract {
             return DataTypes.createStructType(fields);
         }
     }
+
+    /** Tables whose staged rows are kept per drop (system.TABLE): Care First WORKERS, Liquid Logic DIM_WORKER. */
+    private static final java.util.Set<String> HISTORY_TABLES = java.util.Set.of("carefirst.WORKERS", "liquidlogic.DIM_WORKER");
 
     /** Column names staging adds. */
     public static final class Staging {

@@ -45,7 +45,10 @@ import static org.apache.spark.sql.functions.lit;
  * drop is rejected whole and holds back later DELTA drops of that system until a FULL one
  * arrives), then folded in extract-date order; FULL drops before the last one are superseded
  * (verified, not parsed). Each staging table is written once, and tables are written in parallel
- * because Delta commits are latency-bound, not CPU-bound.
+ * because Delta commits are latency-bound, not CPU-bound. Tables that keep history (the worker
+ * tables, {@link SourceContract.Table#keepsHistory()}) also get every drop's rows appended to
+ * {@code stg_..._history}, superseded drops included (a side record: their ledger entries stay
+ * SUPERSEDED, and their quarantined rows are not counted).
  */
 public final class StagingJob {
     public static final String QUARANTINE_TABLE = "etl_quarantine";
@@ -65,9 +68,10 @@ public final class StagingJob {
         List<String> messages = new ArrayList<>();
         List<QuarantineRow> quarantine = new ArrayList<>();
         Map<String, TableChanges> changes = new LinkedHashMap<>();
+        Map<SourceContract.Table, List<Row>> history = new LinkedHashMap<>();
         for (SourceSystem system : systems) {
             List<Drop> drops = pending.stream().filter(d -> d.system().equals(system.name())).toList();
-            if (!drops.isEmpty()) fold(runId, system, drops, changes, entries, messages, quarantine);
+            if (!drops.isEmpty()) fold(runId, system, drops, changes, history, entries, messages, quarantine);
         }
         List<Runnable> writes = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
@@ -76,6 +80,7 @@ public final class StagingJob {
             changed.add(tc.table().stagedTable());
             writes.add(() -> apply(tc));
         }
+        history.forEach((table, rows) -> { if (!rows.isEmpty()) writes.add(() -> appendHistory(table, rows)); });
         if (!quarantine.isEmpty()) {
             writes.add(() -> lake.append(QUARANTINE_TABLE, lake.spark().createDataFrame(
                     quarantine.stream().map(q -> RowFactory.create(runId, q.drop(), q.file(), q.line(), q.recordKey(),
@@ -86,7 +91,7 @@ public final class StagingJob {
     }
 
     private void fold(String runId, SourceSystem system, List<Drop> drops, Map<String, TableChanges> changes,
-                      List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+                      Map<SourceContract.Table, List<Row>> history, List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
         List<Drop> accepted = new ArrayList<>();
         boolean held = false;
         for (Drop d : drops) {
@@ -115,15 +120,22 @@ public final class StagingJob {
                 for (Manifest.FileEntry f : d.manifest().files()) {
                     entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
                             f.rows(), 0, 0, 0, LedgerEntry.Status.SUPERSEDED, "a later FULL drop in this run replaces it"));
+                    // Its history tables are still read (small): a change it shows must not be lost. Side record only:
+                    // the ledger keeps the drop SUPERSEDED and its quarantine is not counted.
+                    SourceContract.Table table = system.contract().table(f.table());
+                    if (table != null && table.keepsHistory()) {
+                        history.computeIfAbsent(table, k -> new ArrayList<>())
+                                .addAll(FileStager.stage(system, d, table, d.dir().resolve(f.name())).rows());
+                    }
                 }
                 continue;
             }
-            applyDrop(runId, system, d, changes, entries, messages, quarantine);
+            applyDrop(runId, system, d, changes, history, entries, messages, quarantine);
         }
     }
 
     private void applyDrop(String runId, SourceSystem system, Drop d, Map<String, TableChanges> changes,
-                           List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+                           Map<SourceContract.Table, List<Row>> history, List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
         for (Manifest.FileEntry f : d.manifest().files()) {
             if (f.name().equals(Manifest.DELETIONS)) continue;
             SourceContract.Table table = system.contract().table(f.table());
@@ -153,6 +165,7 @@ public final class StagingJob {
             }
             entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
                     f.rows(), sf.received(), sf.staged(), q, LedgerEntry.Status.APPLIED, msg));
+            if (table.keepsHistory()) history.computeIfAbsent(table, k -> new ArrayList<>()).addAll(sf.rows());
             TableChanges tc = changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table));
             if (d.isFull()) tc.replaceWith(sf.rows(), Timestamp.valueOf(d.extractDate().atStartOfDay()));
             else tc.upsert(sf.rows());
@@ -211,6 +224,25 @@ public final class StagingJob {
             messages.add(d.id() + "/" + Manifest.DELETIONS + ": cannot be read: " + e.getMessage());
         }
         return counts;
+    }
+
+    /**
+     * Adds drops' staged rows to a table's history (stg_..._history, the staged schema, one row per
+     * drop and key). Idempotent: rows of a drop and key already held are not added again.
+     */
+    private void appendHistory(SourceContract.Table table, List<Row> rows) {
+        String name = table.historyTable();
+        Dataset<Row> source = lake.spark().createDataFrame(rows, table.stagedSchema());
+        if (!lake.exists(name)) {
+            lake.overwrite(name, source);
+            return;
+        }
+        Column on = col("t." + SourceContract.Staging.DROP).equalTo(col("s." + SourceContract.Staging.DROP));
+        for (String k : table.primaryKey()) {
+            String c = table.column(k).stagedName();
+            on = on.and(col("t." + c).equalTo(col("s." + c)));
+        }
+        lake.delta(name).as("t").merge(source.as("s"), on).whenNotMatched().insertAll().execute();
     }
 
     /**
