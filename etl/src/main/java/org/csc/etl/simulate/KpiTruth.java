@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -26,7 +27,18 @@ import java.util.function.ToDoubleFunction;
 final class KpiTruth {
     static final List<String> COLUMNS = List.of("kpi_code", "period_end", "basis", "numerator", "denominator");
 
+    /** Read by csc verify (cubes TruthExplanation) under the same name. */
+    static final String MEMBERS_FILE = "kpi_truth_members.csv";
+    static final List<String> MEMBER_COLUMNS = List.of("kpi_code", "kind", "member_date", "member", "numerator", "denominator");
+
     record Row(String kpi, LocalDate periodEnd, String basis, double numerator, double denominator) {}
+
+    /**
+     * One true event's or cohort member's contribution: lets a checker tell which records make a
+     * published figure differ from the truth. EVENT members carry the event's date, ASAT members
+     * the month end; member is the true event id (E..) or, for cohorts of children, the child (C..).
+     */
+    record Member(String kpi, String kind, LocalDate date, String member, double numerator, double denominator) {}
 
     private final World w;
     private final SimulationOptions o;
@@ -36,6 +48,7 @@ final class KpiTruth {
     private final List<LocalDate> monthEnds = new ArrayList<>();
     private final LocalDate base;
     private final List<Row> rows = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
     private final Map<Integer, List<Note>> visitsByChild = new TreeMap<>();
     private final Map<Integer, List<Placement>> placementsByChild = new TreeMap<>();
     private final Map<Integer, List<Health>> healthByChild = new TreeMap<>();
@@ -74,28 +87,28 @@ final class KpiTruth {
         perTenK("s47_per_10k", w.s47s, s -> s.start);
         List<Conference> icpcs = w.conferences.stream().filter(c -> c.type.equals("ICPC")).toList();
         flow("icpc_15wd_pct", icpcs, c -> c.date, c -> cal.workingDaysBetween(c.s47.strategyDate, c.date) <= 15 ? 1 : 0, c -> 1, "MONTH", "YTD");
-        asat("cpp_per_10k", d -> childrenOnPlan(d).size(), d -> population(d));
+        cohortPerTenK("cpp_per_10k", this::childrenOnPlan);
         perTenK("cpp_starts_per_10k", w.plans, p -> p.start);
         flow("cpp_second_time_pct", w.plans, p -> p.start, p -> p.previousPlan ? 1 : 0, p -> 1, "YTD");
         flow("cpp_second_time_2y_pct", w.plans, p -> p.start,
                 p -> p.previousPlanEnd != null && !p.previousPlanEnd.isBefore(p.start.minusYears(2)) ? 1 : 0, p -> 1, "YTD");
-        asat("cpp_open_2y_pct", d -> childrenOnPlan(d).stream().filter(p -> !p.start.isAfter(d.minusYears(2))).count(), d -> childrenOnPlan(d).size());
+        cohort("cpp_open_2y_pct", this::childrenOnPlan, (p, d) -> !p.start.isAfter(d.minusYears(2)));
         List<Plan> ended = w.plans.stream().filter(p -> p.end != null).toList();
         flow("cpp_ceased_2y_pct", ended, p -> p.end, p -> !p.start.isAfter(p.end.minusYears(2)) ? 1 : 0, p -> 1, "YTD");
-        asat("cp_allocated_qualified_pct", d -> childrenOnPlan(d).stream().filter(p -> qualifiedAllocated(p.child, d)).count(), d -> childrenOnPlan(d).size());
-        asat("cp_reviews_in_time_pct", d -> plansOver3Months(d).stream().filter(p -> reviewsInTime(p, d)).count(), d -> plansOver3Months(d).size());
-        asat("cp_visits_in_time_pct", d -> cpVisitCohort(d).stream().filter(p -> cpVisitedRecently(p, d)).count(), d -> cpVisitCohort(d).size());
-        asat("cla_per_10k", d -> looked(d).size(), this::population);
-        asat("cla_allocated_qualified_pct", d -> looked(d).stream().filter(p -> qualifiedAllocated(p.child, d)).count(), d -> looked(d).size());
-        asat("cla_3plus_placements_pct", d -> looked(d).stream().filter(p -> placementsIn12Months(p.child, d) >= 3).count(), d -> looked(d).size());
-        asat("cla_long_term_stability_pct", d -> longTermCohort(d).stream().filter(p -> stable(p, d)).count(), d -> longTermCohort(d).size());
-        asat("cla_over_20_miles_pct", d -> looked(d).stream().filter(p -> distance(p, d) > 20).count(), d -> looked(d).stream().filter(p -> distance(p, d) >= 0).count());
-        asat("cla_visits_in_time_pct", d -> looked(d).stream().filter(p -> !claVisitOverdue(p, d)).count(), d -> looked(d).size());
+        cohort("cp_allocated_qualified_pct", this::childrenOnPlan, (p, d) -> qualifiedAllocated(p.child, d));
+        cohort("cp_reviews_in_time_pct", this::plansOver3Months, this::reviewsInTime);
+        cohort("cp_visits_in_time_pct", this::cpVisitCohort, this::cpVisitedRecently);
+        cohortPerTenK("cla_per_10k", this::looked);
+        cohort("cla_allocated_qualified_pct", this::looked, (p, d) -> qualifiedAllocated(p.child, d));
+        cohort("cla_3plus_placements_pct", this::looked, (p, d) -> placementsIn12Months(p.child, d) >= 3);
+        cohort("cla_long_term_stability_pct", this::longTermCohort, this::stable);
+        cohort("cla_over_20_miles_pct", d -> looked(d).stream().filter(p -> distance(p, d) >= 0).toList(), (p, d) -> distance(p, d) > 20);
+        cohort("cla_visits_in_time_pct", this::looked, (p, d) -> !claVisitOverdue(p, d));
         ihaRows();
-        asat("cla_health_check_pct", d -> looked12(d).stream().filter(p -> checked(p.child, d, "RHA", "IHA")).count(), d -> looked12(d).size());
-        asat("cla_dental_check_pct", d -> looked12(d).stream().filter(p -> checked(p.child, d, "DENTAL", "DENTAL")).count(), d -> looked12(d).size());
-        asat("care_leavers_suitable_accom_pct", d -> leavers19to21(d).stream().filter(c -> latestKit(c, d) != null && latestKit(c, d).suitable).count(), d -> leavers19to21(d).size());
-        asat("care_leavers_neet_pct", d -> leavers19to21(d).stream().filter(c -> latestKit(c, d) != null && latestKit(c, d).activity.startsWith("NEET")).count(), d -> leavers19to21(d).size());
+        cohort("cla_health_check_pct", this::looked12, (p, d) -> checked(p.child, d, "RHA", "IHA"));
+        cohort("cla_dental_check_pct", this::looked12, (p, d) -> checked(p.child, d, "DENTAL", "DENTAL"));
+        cohort("care_leavers_suitable_accom_pct", this::leavers19to21, (c, d) -> latestKit(c, d) != null && latestKit(c, d).suitable);
+        cohort("care_leavers_neet_pct", this::leavers19to21, (c, d) -> latestKit(c, d) != null && latestKit(c, d).activity.startsWith("NEET"));
         flow("cafs_opened", w.cafs, f -> f.start, f -> 1, null, "MONTH", "YTD");
         asat("caseload_per_fte", d -> caseload(d)[0], d -> caseload(d)[1]);
         asat("workers_over_max_pct", d -> caseload(d)[2], d -> caseload(d)[3]);
@@ -113,8 +126,10 @@ final class KpiTruth {
             LocalDate d = date.apply(x);
             if (d == null || d.isBefore(base) || d.isAfter(o.to())) continue;
             int i = (int) ChronoUnit.DAYS.between(base, d) + 1;
-            cn[i] += num.applyAsDouble(x);
-            if (den != null) cd[i] += den.applyAsDouble(x);
+            double xn = num.applyAsDouble(x), xd = den == null ? 0 : den.applyAsDouble(x);
+            cn[i] += xn;
+            cd[i] += xd;
+            if (!d.isBefore(o.from()) && (xn != 0 || xd != 0)) members.add(new Member(kpi, "EVENT", d, ref(x), xn, den == null ? Double.NaN : xd));
         }
         for (int i = 1; i <= n; i++) { cn[i] += cn[i - 1]; cd[i] += cd[i - 1]; }
         for (LocalDate end : monthEnds) {
@@ -143,6 +158,33 @@ final class KpiTruth {
 
     private void asat(String kpi, Function<LocalDate, Number> num, Function<LocalDate, Number> den) {
         for (LocalDate d : monthEnds) rows.add(new Row(kpi, d, "ASAT", num.apply(d).doubleValue(), den.apply(d).doubleValue()));
+    }
+
+    /** A cohort indicator: the denominator is the cohort at each month end, the numerator those meeting the test. */
+    private <T extends Rec> void cohort(String kpi, Function<LocalDate, List<T>> cohort, BiPredicate<T, LocalDate> meets) {
+        for (LocalDate d : monthEnds) {
+            int num = 0;
+            List<T> c = cohort.apply(d);
+            for (T x : c) {
+                boolean in = meets.test(x, d);
+                if (in) num++;
+                members.add(new Member(kpi, "ASAT", d, ref(x), in ? 1 : 0, 1));
+            }
+            rows.add(new Row(kpi, d, "ASAT", num, c.size()));
+        }
+    }
+
+    /** A rate per 10,000 children: the cohort is the numerator, the population the denominator. */
+    private <T extends Rec> void cohortPerTenK(String kpi, Function<LocalDate, List<T>> cohort) {
+        for (LocalDate d : monthEnds) {
+            List<T> c = cohort.apply(d);
+            for (T x : c) members.add(new Member(kpi, "ASAT", d, ref(x), 1, Double.NaN));
+            rows.add(new Row(kpi, d, "ASAT", c.size(), population(d)));
+        }
+    }
+
+    private static String ref(Object x) {
+        return x instanceof Child c ? c.trueRef() : "E" + ((Rec) x).id;
     }
 
     double population(LocalDate d) { return rates.population(d.getYear()); }
@@ -186,7 +228,8 @@ final class KpiTruth {
 
     private boolean cpVisitedRecently(Plan p, LocalDate d) {
         for (Note n : visitsByChild.getOrDefault(p.child.id, List.of())) {
-            if (n.plan != null && !n.date.isAfter(d) && cal.workingDaysBetween(n.date, d) < 10) return true;
+            // KPI_DEFINITIONS: "seen on a statutory CP visit": a visit where the child was not seen does not count
+            if (n.plan != null && n.seen && !n.date.isAfter(d) && cal.workingDaysBetween(n.date, d) < 10) return true;
         }
         return false;
     }
@@ -289,9 +332,12 @@ final class KpiTruth {
                 LocalDate due = cal.addWorkingDays(p.start, 20);
                 if (due.isAfter(d)) continue;
                 den++;
+                int in = 0;
                 for (Health h : healthByChild.getOrDefault(p.child.id, List.of())) {
-                    if (h.type.equals("IHA") && h.date != null && !h.date.isBefore(p.start) && !h.date.isAfter(due)) { num++; break; }
+                    if (h.type.equals("IHA") && h.date != null && !h.date.isBefore(p.start) && !h.date.isAfter(due)) { in = 1; break; }
                 }
+                num += in;
+                members.add(new Member("cla_iha_20wd_pct", "ASAT", d, ref(p), in, 1));
             }
             rows.add(new Row("cla_iha_20wd_pct", d, "YTD", num, den));
         }
@@ -423,6 +469,12 @@ final class KpiTruth {
             for (Row r : rows) {
                 t.set("kpi_code", r.kpi()).set("period_end", r.periodEnd()).set("basis", r.basis())
                         .set("numerator", number(r.numerator())).set("denominator", number(r.denominator())).endRow();
+            }
+        }
+        try (DropWriter.Table t = out.table(MEMBERS_FILE.replace(".csv", ""), MEMBER_COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
+            for (Member m : members) {
+                t.set("kpi_code", m.kpi()).set("kind", m.kind()).set("member_date", m.date()).set("member", m.member())
+                        .set("numerator", number(m.numerator())).set("denominator", number(m.denominator())).endRow();
             }
         }
         files.addAll(out.files());

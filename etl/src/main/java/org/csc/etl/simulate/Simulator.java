@@ -66,7 +66,7 @@ public final class Simulator {
 
         Path truth = out.resolve(TRUTH_DIR);
         List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects(), previous));
-        truthFiles.addAll(scenario(truth, o));
+        truthFiles.addAll(scenario(truth, o, previous));
         KpiTruth kpis = new KpiTruth(w, o, cal, rates, config);
         kpis.compute();
         kpis.write(truth, truthFiles);
@@ -81,7 +81,7 @@ public final class Simulator {
     }
 
     /** The options that produced the truth, so that it can be reproduced and read at its scale. */
-    private static List<DropWriter.FileEntry> scenario(Path truth, SimulationOptions o) {
+    private static List<DropWriter.FileEntry> scenario(Path truth, SimulationOptions o, LocalDateTime lastExtract) {
         DropWriter w = new DropWriter(truth, "truth", "", "", "");
         try (DropWriter.Table t = w.table("scenario", List.of("key", "value"), StandardCharsets.UTF_8, "\n", false, "")) {
             t.set("key", "seed").set("value", o.seed()).endRow();
@@ -91,6 +91,8 @@ public final class Simulator {
             t.set("key", "scale").set("value", o.scale()).endRow();
             t.set("key", "delta_every_days").set("value", o.deltaEveryDays()).endRow();
             t.set("key", "defect_rate").set("value", o.defectRate()).endRow();
+            // What the warehouse can know: an event recorded after this was never in any drop.
+            if (lastExtract != null) t.set("key", "last_extract").set("value", lastExtract).endRow();
         }
         return w.files();
     }
