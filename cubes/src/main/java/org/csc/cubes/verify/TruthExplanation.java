@@ -91,10 +91,11 @@ public final class TruthExplanation {
      */
     private static final String RECORD_ID = """
             CASE WHEN system = 'carefirst' THEN k - 100000
-                 WHEN system = 'manual' THEN CASE WHEN k >= 3000000 THEN k - 3000000 ELSE k - 100000 END
-                 WHEN "table" = 'FACT_MEETINGS' THEN CASE WHEN k >= 400000000 THEN k - 400000000 WHEN k >= 200000000 THEN k - 200000000
+                 WHEN system = 'manual' AND ll THEN k - 3000000
+                 WHEN system = 'manual' THEN k - 100000
+                 WHEN "table" = 'FACT_MEETINGS' THEN CASE WHEN k >= 20000000000 THEN k - 20000000000 WHEN k >= 10000000000 THEN k - 10000000000
                                                           WHEN k >= 4500000 THEN k - 4500000 ELSE k - 4000000 END
-                 WHEN "table" = 'FACT_FORM_ANSWERS' THEN CASE WHEN k >= 600000000 THEN k - 600000000 ELSE k - 6000000 END
+                 WHEN "table" = 'FACT_FORM_ANSWERS' THEN CASE WHEN k >= 30000000000 THEN k - 30000000000 ELSE k - 6000000 END
                  ELSE k - 3000000 END""";
 
     static String sql(Path truthDir) {
@@ -124,7 +125,7 @@ public final class TruthExplanation {
                      -- the identity report names each person record the child was matched from; duplicates
                      -- and merged records carry ids of their own, so only ids of true children count
                      idmap AS (SELECT i.child_key, min(t.true_child_id) AS true_child_id
-                               FROM (SELECT child_key, system, NULL AS "table", TRY_CAST(source_id AS BIGINT) AS k FROM r.identity_matches) i
+                               FROM (SELECT child_key, system, NULL AS "table", false AS ll, TRY_CAST(source_id AS BIGINT) AS k FROM r.identity_matches) i
                                JOIN true_children t ON t.true_child_id = 'C' || (%5$s)
                                GROUP BY i.child_key),
                      evmap AS (SELECT c.child_key, min(k.true_child_id) AS true_child_id
@@ -154,7 +155,9 @@ public final class TruthExplanation {
                                      t.num AS truth_num, t.den AS truth_den, c.num AS published_num, c.den AS published_den,
                                      c.true_child_id AS published_child, t.member IS NOT NULL AND t.at IS NULL AS true_event
                               FROM tmk t FULL JOIN cmk c ON c.kpi_code = t.kpi_code AND c.member = t.member AND c.at IS NOT DISTINCT FROM t.at),
-                     d0 AS (SELECT class, system, "table", TRY_CAST(CASE WHEN system = 'manual' THEN split_part(primary_key, '|', 1) ELSE primary_key END AS BIGINT) AS k
+                     -- a manual log names the child as Care First prints it, or as LL followed by the Liquid Logic key
+                     d0 AS (SELECT class, system, "table", system = 'manual' AND primary_key LIKE 'LL%%' AS ll,
+                                   TRY_CAST(CASE WHEN system = 'manual' THEN replace(split_part(primary_key, '|', 1), 'LL', '') ELSE primary_key END AS BIGINT) AS k
                             FROM read_csv('%2$s', header = true, all_varchar = true, nullstr = '')),
                      -- a team-name variant or placeholder postcode cannot move an authority-level figure, and late
                      -- recording only does when it came after the last extract (recorded_at says so): not explanations

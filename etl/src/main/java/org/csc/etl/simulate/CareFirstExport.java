@@ -74,7 +74,6 @@ final class CareFirstExport {
         workers();
         allocations();
         cafs();
-        drop.finish();
     }
 
     private Table open(String table) {

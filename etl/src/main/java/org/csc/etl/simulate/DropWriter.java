@@ -24,7 +24,9 @@ import java.util.Map;
 
 /**
  * Writes one drop: a CSV per table, streamed with its sha256 computed on the way, then the
- * manifest last so that a reader never sees a half-written drop as complete.
+ * manifest last so that a reader never sees a half-written drop as complete. A large authority is
+ * simulated in shards (Simulator): each shard opens the same table again and its rows are appended
+ * to the file, the digest and counts carrying on, so the manifest describes the whole file.
  */
 final class DropWriter {
     record FileEntry(String name, long rows, String sha256, long bytes) {}
@@ -34,7 +36,30 @@ final class DropWriter {
     private final String extractDate;
     private final String extractedAt;
     private final String mode;
-    private final List<FileEntry> files = new ArrayList<>();
+    /** Per file, in the order first opened: the running digest, rows and bytes across every opening. */
+    private final Map<String, FileState> states = new java.util.LinkedHashMap<>();
+
+    private static final class FileState {
+        final MessageDigest sha;
+        long rows;
+        long bytes;
+
+        FileState() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String hex() {
+            try {
+                return HexFormat.of().formatHex(((MessageDigest) sha.clone()).digest());
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     DropWriter(Path dir, String system, String extractDate, String extractedAt, String mode) {
         this.dir = dir;
@@ -49,7 +74,12 @@ final class DropWriter {
         }
     }
 
-    List<FileEntry> files() { return files; }
+    /** Every file written so far, with its digest over everything appended to it. */
+    List<FileEntry> files() {
+        List<FileEntry> out = new ArrayList<>();
+        states.forEach((name, st) -> out.add(new FileEntry(name + ".csv", st.rows, st.hex(), st.bytes)));
+        return out;
+    }
 
     Table table(String name, List<String> columns, Charset charset, String lineEnd, boolean bom, String nullText) {
         return new Table(name, columns, charset, lineEnd, bom, nullText);
@@ -62,7 +92,7 @@ final class DropWriter {
         private final String[] cells;
         private final Writer out;
         private final CSVPrinter printer;
-        private final MessageDigest sha;
+        private final FileState state;
         private final CountingStream counter;
         private long rows;
 
@@ -70,20 +100,21 @@ final class DropWriter {
             this.name = name;
             this.cells = new String[columns.size()];
             for (int i = 0; i < columns.size(); i++) index.put(columns.get(i), i);
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            FileState existing = states.get(name);
+            boolean first = existing == null;
+            state = first ? new FileState() : existing;
             Path file = dir.resolve(name + ".csv");
             try {
-                counter = new CountingStream(new DigestOutputStream(Files.newOutputStream(file), sha));
-                if (bom) counter.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                OutputStream raw = first ? Files.newOutputStream(file)
+                        : Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+                counter = new CountingStream(new DigestOutputStream(raw, state.sha));
+                if (first && bom) counter.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
                 out = new BufferedWriter(new OutputStreamWriter(counter, charset), 1 << 16);
                 CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator(lineEnd)
                         .setQuoteMode(QuoteMode.MINIMAL).setNullString(nullText.isEmpty() ? null : nullText).get();
                 printer = new CSVPrinter(out, format);
-                printer.printRecord(columns);
+                if (first) printer.printRecord(columns);
+                states.put(name, state);
             } catch (IOException e) {
                 throw Errors.io("write", file, e);
             }
@@ -113,12 +144,14 @@ final class DropWriter {
             } catch (IOException e) {
                 throw Errors.io("write", dir.resolve(name + ".csv"), e);
             }
-            files.add(new FileEntry(name + ".csv", rows, HexFormat.of().formatHex(sha.digest()), counter.count));
+            state.rows += rows;
+            state.bytes += counter.count;
         }
     }
 
     /** Writes the manifest, last; files listed by name so that the bytes are reproducible. */
     void finish() {
+        List<FileEntry> files = files();
         files.sort((a, b) -> a.name().compareTo(b.name()));
         StringBuilder json = new StringBuilder();
         json.append("{\"system\": \"").append(system).append("\", \"extract_date\": \"").append(extractDate)

@@ -41,15 +41,28 @@ final class Journeys {
     private final List<Child> careLeavers = new ArrayList<>();
     private final List<Child> formerPlan = new ArrayList<>();
     private final List<Child> shortBreakChildren = new ArrayList<>();
-    private int nextId = 1;
+    private int nextId;
     private final ShareSteer icpcSteer = new ShareSteer();
     private final ShareSteer assessmentSteer = new ShareSteer();
     private final ShareSteer earlyHelpSteer = new ShareSteer();
     private final ShareSteer rereferralSteer = new ShareSteer();
     private static final int DUPLICATE_IDS = 40_000_000;
+    /**
+     * Shards of a large authority number their records in ranges of their own (a scale-10 shard uses
+     * under 2 million ids), clear of shard 0's ranges, so that shard 0 is exactly the world a
+     * one-shard run would simulate.
+     */
+    static final int SHARD_IDS = 4_000_000, SHARD_BASE = 100_000_000, SHARD_DUPLICATES = 3_500_000;
+    private final int duplicateIds;
     private int duplicates;
 
     Journeys(SimulationOptions o, Rates rates, WorkingCalendar cal) {
+        this(o, rates, cal, 0);
+    }
+
+    Journeys(SimulationOptions o, Rates rates, WorkingCalendar cal, int shard) {
+        this.nextId = shard == 0 ? 1 : SHARD_BASE + shard * SHARD_IDS;
+        this.duplicateIds = shard == 0 ? DUPLICATE_IDS : SHARD_BASE + shard * SHARD_IDS + SHARD_DUPLICATES;
         this.o = o;
         this.rates = rates;
         this.cal = cal;
@@ -84,7 +97,12 @@ final class Journeys {
         return w;
     }
 
-    int id() { return nextId++; }
+    int id() {
+        if (nextId >= duplicateIds && nextId < duplicateIds + SHARD_IDS - SHARD_DUPLICATES) {
+            throw new IllegalStateException("record ids of one shard reached its duplicate range: lower simulate.shard.scale");
+        }
+        return nextId++;
+    }
 
     // ---------------------------------------------------------------- children
 
@@ -244,7 +262,7 @@ final class Journeys {
         }
         if (c.child.recorded.isBefore(c.recorded) && roll(DefectClass.DUPLICATE_PERSON)) {
             Child dup = new Child();
-            dup.id = DUPLICATE_IDS + ++duplicates; // own key range, so the defect rate never shifts other keys
+            dup.id = duplicateIds + ++duplicates; // own key range, so the defect rate never shifts other keys
             Child t = c.child;
             dup.gender = t.gender;
             dup.dob = t.dob;

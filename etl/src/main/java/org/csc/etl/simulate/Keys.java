@@ -9,7 +9,8 @@ package org.csc.etl.simulate;
  * far enough apart for the record ids of a scale-1 or scale-2 world (up to about 300,000). Larger
  * worlds (scale 10: ids beyond 1.4 million) would make a strategy meeting and a conference
  * meeting share a FACT_MEETINGS key, and an "orphan" link point at a real record, so ids from
- * {@link #SMALL} on use ranges of their own. Keys of small worlds stay as they were.
+ * {@link #SMALL} on use ranges of their own, 10^10 apart (record ids are ints, so they never meet;
+ * the warehouse reads ID columns as 64-bit). Keys of small worlds stay as they were.
  */
 final class Keys {
     private Keys() {}
@@ -19,9 +20,9 @@ final class Keys {
     static long cf(int id) { return 100_000L + id; }
     static long ll(int id) { return 3_000_000L + id; }
     /** FACT_MEETINGS holds strategy discussions, conferences and reviews in one key space. */
-    static long strategyMeeting(int s47Id) { return s47Id < SMALL ? 4_000_000L + s47Id : 200_000_000L + s47Id; }
-    static long conferenceMeeting(int conferenceId) { return conferenceId < SMALL ? 4_500_000L + conferenceId : 400_000_000L + conferenceId; }
-    static long form(int assessmentId) { return assessmentId < SMALL ? 6_000_000L + assessmentId : 600_000_000L + assessmentId; }
+    static long strategyMeeting(int s47Id) { return s47Id < SMALL ? 4_000_000L + s47Id : 10_000_000_000L + s47Id; }
+    static long conferenceMeeting(int conferenceId) { return conferenceId < SMALL ? 4_500_000L + conferenceId : 20_000_000_000L + conferenceId; }
+    static long form(int assessmentId) { return assessmentId < SMALL ? 6_000_000L + assessmentId : 30_000_000_000L + assessmentId; }
     /** A link to a record that does not exist in either system. */
-    static long orphan(int id) { return id < SMALL ? 9_900_000L + id : 900_000_000L + id; }
+    static long orphan(int id) { return id < SMALL ? 9_900_000L + id : 90_000_000_000L + id; }
 }

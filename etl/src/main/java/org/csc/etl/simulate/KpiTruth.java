@@ -6,7 +6,6 @@ import org.csc.warehouse.config.WarehouseConfig;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +112,6 @@ final class KpiTruth {
         asat("caseload_per_fte", d -> caseload(d)[0], d -> caseload(d)[1]);
         asat("workers_over_max_pct", d -> caseload(d)[2], d -> caseload(d)[3]);
         asat("agency_sw_rate_pct", d -> agency(d)[0], d -> agency(d)[1]);
-        sickness();
         return rows;
     }
 
@@ -402,10 +400,13 @@ final class KpiTruth {
         return new double[]{agency, all};
     }
 
-    private void sickness() {
+    /** From the authority's HR file (every shard's months added up), as the warehouse reads it. */
+    static List<Row> sickness(List<SicknessMonth> hr, SimulationOptions o) {
+        List<Row> rows = new ArrayList<>();
         Map<String, SicknessMonth> csc = new TreeMap<>();
-        for (SicknessMonth s : w.sickness) if (s.service().equals("Children's Social Care")) csc.put(s.month(), s);
-        for (LocalDate d : monthEnds) {
+        for (SicknessMonth s : hr) if (s.service().equals("Children's Social Care")) csc.put(s.month(), s);
+        for (YearMonth ym = YearMonth.from(o.from()); !ym.atEndOfMonth().isAfter(o.to()); ym = ym.plusMonths(1)) {
+            LocalDate d = ym.atEndOfMonth();
             SicknessMonth m = csc.get(d.toString().substring(0, 7));
             if (m == null) continue;
             rows.add(new Row("sickness_days_per_fte", d, "MONTH", m.daysLost(), m.fte()));
@@ -420,6 +421,7 @@ final class KpiTruth {
             }
             rows.add(new Row("sickness_days_per_fte", d, "YTD", round(days), months == 0 ? 0 : round(fte / months)));
         }
+        return rows;
     }
 
     private static double round(double v) { return Math.round(v * 10) / 10.0; }
@@ -463,20 +465,22 @@ final class KpiTruth {
         return BigDecimal.valueOf(Math.round(v * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
-    void write(Path truthDir, List<DropWriter.FileEntry> files) {
-        DropWriter out = new DropWriter(truthDir, "truth", "", "", "");
+    static void writeRows(DropWriter out, java.util.Collection<Row> rows) {
         try (DropWriter.Table t = out.table("kpi_truth", COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
             for (Row r : rows) {
                 t.set("kpi_code", r.kpi()).set("period_end", r.periodEnd()).set("basis", r.basis())
                         .set("numerator", number(r.numerator())).set("denominator", number(r.denominator())).endRow();
             }
         }
+    }
+
+    /** This world's members, appended to {@code out}: a member belongs to one shard, so shards concatenate. */
+    void writeMembers(DropWriter out) {
         try (DropWriter.Table t = out.table(MEMBERS_FILE.replace(".csv", ""), MEMBER_COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
             for (Member m : members) {
                 t.set("kpi_code", m.kpi()).set("kind", m.kind()).set("member_date", m.date()).set("member", m.member())
                         .set("numerator", number(m.numerator())).set("denominator", number(m.denominator())).endRow();
             }
         }
-        files.addAll(out.files());
     }
 }

@@ -101,6 +101,11 @@ final class LiquidLogicExport {
         return ix.changed(since, cut);
     }
 
+    private boolean referenceTables = true;
+
+    /** The authority's departments are written by the first shard only; the others append people and events. */
+    void withoutReferenceTables() { referenceTables = false; }
+
     void write(DropWriter drop, LocalDateTime extractedAt, LocalDateTime previous) {
         this.drop = drop;
         this.cut = extractedAt;
@@ -124,7 +129,6 @@ final class LiquidLogicExport {
         involvements();
         cafs();
         if (since != null) deletions();
-        drop.finish();
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -176,7 +180,7 @@ final class LiquidLogicExport {
 
     private void departments() {
         try (Lazy t = new Lazy("DIM_DEPARTMENT")) {
-            if (since != null) return;
+            if (since != null || !referenceTables) return;
             for (Team x : w.teams) {
                 t.row().set("DIM_DEPARTMENT_ID", dept(x)).set("NAME", x.name)
                         .set("DEPT_TYPE_DESCRIPTION", x.area == 0 ? "Authority-wide" : "Area " + x.area)

@@ -37,9 +37,9 @@ final class ManualExport {
         return when.atStartOfDay().isBefore(goLive) && c.recorded.isBefore(goLive) ? String.valueOf(Keys.cf(c.id)) : "LL" + Keys.ll(c.id);
     }
 
-    List<DropWriter.FileEntry> write(Path landing) {
+    /** The ICPC tracker and dental log rows of this world, appended to {@code manual}. */
+    void writeLogs(DropWriter manual) {
         SplittableRandom rnd = new SplittableRandom(o.seed() ^ 0x5DEECE66DL);
-        DropWriter manual = new DropWriter(landing.resolve("manual"), "manual", "", "", "");
         try (DropWriter.Table t = manual.table("icpc_tracker", List.of("CHILD_REF", "STRATEGY_DATE", "ICPC_DATE", "WITHIN_15_DAYS", "COMMENTS"),
                 StandardCharsets.UTF_8, "\n", false, "")) {
             for (Conference c : w.conferences) {
@@ -66,16 +66,18 @@ final class ManualExport {
                 t.set("CHILD_REF", ref).set("CHECK_DATE", cfDate(h.date)).set("RECORDED_BY", h.id % 2 == 0 ? "LAC nurse" : "Business support").endRow();
             }
         }
+    }
+
+    /** HR reports one row per month and service for the whole authority: the shards' months added up. */
+    static List<DropWriter.FileEntry> writeSickness(Path landing, SimulationOptions o, List<SicknessMonth> months) {
         DropWriter hr = new DropWriter(landing.resolve("hr"), "hr", "", "", "");
         try (DropWriter.Table t = hr.table("sickness", List.of("MONTH", "SERVICE", "FTE", "DAYS_LOST"), StandardCharsets.UTF_8, "\n", false, "")) {
-            for (SicknessMonth s : w.sickness) {
+            for (SicknessMonth s : months) {
                 if (s.month().compareTo(o.from().toString().substring(0, 7)) < 0) continue;
                 t.set("MONTH", s.month()).set("SERVICE", s.service()).set("FTE", String.format(Locale.ROOT, "%.1f", s.fte()))
                         .set("DAYS_LOST", String.format(Locale.ROOT, "%.1f", s.daysLost())).endRow();
             }
         }
-        List<DropWriter.FileEntry> all = new java.util.ArrayList<>(manual.files());
-        all.addAll(hr.files());
-        return all;
+        return hr.files();
     }
 }

@@ -16,8 +16,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.csc.etl.simulate.World.SicknessMonth;
 import java.util.stream.Stream;
 
 /**
@@ -37,51 +40,84 @@ public final class Simulator {
         Path out = o.out();
         requireEmpty(out);
         WorkingCalendar cal = calendar(config, o);
-        Rates rates = new Rates(config, o.scale());
-        Journeys journeys = new Journeys(o, rates, cal);
-        World w = journeys.simulate();
-
-        List<DropWriter.FileEntry> landing = new ArrayList<>();
-        int drops = 0;
-        CareFirstExport cf = new CareFirstExport(w, o.goLive());
-        for (LocalDate e : careFirstExtracts(o)) {
-            DropWriter d = drop(out, "carefirst", e, "FULL");
-            cf.write(d, e.atTime(1, 30));
-            landing.addAll(d.files());
-            drops++;
-        }
-        LiquidLogicExport ll = new LiquidLogicExport(w, o.goLive());
-        LocalDateTime previous = null;
-        LocalDate nextFull = o.goLive().plusDays(FULL_EVERY_DAYS);
-        for (LocalDate e = o.goLive(); !e.isAfter(o.to().plusDays(1)); e = e.plusDays(o.deltaEveryDays())) {
-            boolean full = previous == null || !e.isBefore(nextFull);
-            if (full && previous != null) nextFull = nextFull.plusDays(FULL_EVERY_DAYS);
-            DropWriter d = drop(out, "liquidlogic", e, full ? "FULL" : "DELTA");
-            ll.write(d, e.atTime(1, 30), full ? null : previous);
-            landing.addAll(d.files());
-            previous = e.atTime(1, 30);
-            drops++;
-        }
-        landing.addAll(new ManualExport(w, o, cal, journeys.defects()).write(out));
-
         Path truth = out.resolve(TRUTH_DIR);
-        List<DropWriter.FileEntry> truthFiles = new ArrayList<>(new TruthWriter(w, o.goLive()).write(truth, journeys.defects(), previous));
-        truthFiles.addAll(scenario(truth, o, previous));
-        KpiTruth kpis = new KpiTruth(w, o, cal, rates, config);
-        kpis.compute();
-        kpis.write(truth, truthFiles);
 
-        long rows = 0, bytes = 0;
+        Map<LocalDate, DropWriter> cfDrops = new LinkedHashMap<>(), llDrops = new LinkedHashMap<>();
+        DropWriter manual = new DropWriter(out.resolve("manual"), "manual", "", "", "");
+        DropWriter truthOut = new DropWriter(truth, "truth", "", "", "");
+        Map<String, KpiTruth.Row> kpiRows = new LinkedHashMap<>();
+        Map<String, SicknessMonth> sickness = new LinkedHashMap<>();
+        LocalDateTime lastExtract = null;
+        List<Integer> shards = shardScales(o.scale(), config.integer("simulate.shard.scale"));
+        for (int shard = 0; shard < shards.size(); shard++) {
+            // One shard's world at a time, written and dropped before the next: memory is bounded by the
+            // shard scale, not the authority's. Shard 0 is the world a one-shard run simulates.
+            SimulationOptions so = o.withScale(shards.get(shard)).withSeed(shard == 0 ? o.seed() : o.seed() * 1_000_003L + shard);
+            Rates rates = new Rates(config, so.scale());
+            Journeys journeys = new Journeys(so, rates, cal, shard);
+            World w = journeys.simulate();
+            CareFirstExport cf = new CareFirstExport(w, o.goLive());
+            for (LocalDate e : careFirstExtracts(o)) cf.write(cfDrops.computeIfAbsent(e, x -> drop(out, "carefirst", x, "FULL")), e.atTime(1, 30));
+            LiquidLogicExport ll = new LiquidLogicExport(w, o.goLive());
+            if (shard > 0) ll.withoutReferenceTables(); // one authority, one list of departments
+            LocalDateTime previous = null;
+            LocalDate nextFull = o.goLive().plusDays(FULL_EVERY_DAYS);
+            for (LocalDate e = o.goLive(); !e.isAfter(o.to().plusDays(1)); e = e.plusDays(o.deltaEveryDays())) {
+                boolean full = previous == null || !e.isBefore(nextFull);
+                if (full && previous != null) nextFull = nextFull.plusDays(FULL_EVERY_DAYS);
+                String mode = full ? "FULL" : "DELTA";
+                ll.write(llDrops.computeIfAbsent(e, x -> drop(out, "liquidlogic", x, mode)), e.atTime(1, 30), full ? null : previous);
+                previous = e.atTime(1, 30);
+            }
+            lastExtract = previous;
+            new ManualExport(w, so, cal, journeys.defects()).writeLogs(manual);
+            for (SicknessMonth m : w.sickness) {
+                sickness.merge(m.month() + "|" + m.service(), m,
+                        (a, b) -> new SicknessMonth(a.month(), a.service(), a.fte() + b.fte(), a.daysLost() + b.daysLost()));
+            }
+            new TruthWriter(w, o.goLive()).write(truthOut, journeys.defects(), previous);
+            KpiTruth kpis = new KpiTruth(w, so, cal, rates, config);
+            for (KpiTruth.Row r : kpis.compute()) {
+                kpiRows.merge(r.kpi() + "|" + r.periodEnd() + "|" + r.basis(), r, (a, b) -> new KpiTruth.Row(a.kpi(), a.periodEnd(), a.basis(),
+                        a.numerator() + b.numerator(), a.denominator() + b.denominator()));
+            }
+            kpis.writeMembers(truthOut);
+        }
+        List<DropWriter.FileEntry> landing = new ArrayList<>();
+        for (DropWriter d : cfDrops.values()) {
+            d.finish();
+            landing.addAll(d.files());
+        }
+        for (DropWriter d : llDrops.values()) {
+            d.finish();
+            landing.addAll(d.files());
+        }
+        landing.addAll(manual.files());
+        landing.addAll(ManualExport.writeSickness(out, o, List.copyOf(sickness.values())));
+        List<KpiTruth.Row> rows = new ArrayList<>(kpiRows.values());
+        rows.addAll(KpiTruth.sickness(List.copyOf(sickness.values()), o));
+        KpiTruth.writeRows(truthOut, rows);
+        scenario(truth, o, lastExtract, shards.size());
+
+        long nRows = 0, bytes = 0;
         for (DropWriter.FileEntry f : landing) {
-            rows += f.rows();
+            nRows += f.rows();
             bytes += f.bytes();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new SimulationSummary(drops, landing.size(), rows, bytes, seconds, Calibration.table(truth));
+        return new SimulationSummary(cfDrops.size() + llDrops.size(), landing.size(), nRows, bytes, seconds, Calibration.table(truth));
+    }
+
+    /** Scale K in shards of at most {@code max}, as equal as whole scales allow, largest first. */
+    static List<Integer> shardScales(int scale, int max) {
+        int n = (scale + max - 1) / max;
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) l.add(scale / n + (i < scale % n ? 1 : 0));
+        return l;
     }
 
     /** The options that produced the truth, so that it can be reproduced and read at its scale. */
-    private static List<DropWriter.FileEntry> scenario(Path truth, SimulationOptions o, LocalDateTime lastExtract) {
+    private static List<DropWriter.FileEntry> scenario(Path truth, SimulationOptions o, LocalDateTime lastExtract, int shards) {
         DropWriter w = new DropWriter(truth, "truth", "", "", "");
         try (DropWriter.Table t = w.table("scenario", List.of("key", "value"), StandardCharsets.UTF_8, "\n", false, "")) {
             t.set("key", "seed").set("value", o.seed()).endRow();
@@ -93,6 +129,7 @@ public final class Simulator {
             t.set("key", "defect_rate").set("value", o.defectRate()).endRow();
             // What the warehouse can know: an event recorded after this was never in any drop.
             if (lastExtract != null) t.set("key", "last_extract").set("value", lastExtract).endRow();
+            if (shards > 1) t.set("key", "shards").set("value", shards).endRow();
         }
         return w.files();
     }

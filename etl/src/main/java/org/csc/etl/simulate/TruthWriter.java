@@ -3,7 +3,6 @@ package org.csc.etl.simulate;
 import org.csc.etl.simulate.World.*;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -49,8 +48,8 @@ final class TruthWriter {
         this.goLive = goLive.atStartOfDay();
     }
 
-    List<DropWriter.FileEntry> write(Path truthDir, DefectLog log, LocalDateTime lastExtract) {
-        DropWriter out = new DropWriter(truthDir, "truth", "", "", "");
+    /** This world's defects and true events, appended to {@code out} (one writer for every shard). */
+    void write(DropWriter out, DefectLog log, LocalDateTime lastExtract) {
         try (DropWriter.Table d = out.table("defects", DEFECT_COLUMNS, StandardCharsets.UTF_8, "\n", false, "")) {
             for (DefectLog.Entry e : log.delivered(lastExtract)) {
                 d.set("class", e.defect().name()).set("system", e.system()).set("table", e.table())
@@ -90,7 +89,6 @@ final class TruthWriter {
             for (Caf f : w.cafs) ev(f.child, "CAF", f, f.start, f.end, "Area " + f.area);
             for (Allocation a : w.allocations) ev(a.child, "ALLOCATION", a, a.start, a.end, a.role + " worker " + Keys.ll(a.worker.id));
         }
-        return out.files();
     }
 
     private void ev(Child c, String type, Rec r, LocalDate start, LocalDate end, String detail) {
