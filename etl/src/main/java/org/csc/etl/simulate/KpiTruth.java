@@ -204,7 +204,9 @@ final class KpiTruth {
     }
 
     private List<Plan> plansOver3Months(LocalDate d) {
-        return childrenOnPlan(d).stream().filter(p -> !p.start.plusMonths(3).isAfter(d)).toList();
+        // KPI_DEFINITIONS counts months back from the period end (D minus 3 calendar months), so a plan
+        // started on 31 January has not had 3 months on 30 April
+        return childrenOnPlan(d).stream().filter(p -> !p.start.isAfter(d.minusMonths(3))).toList();
     }
 
     private boolean reviewsInTime(Plan p, LocalDate d) {
@@ -345,8 +347,8 @@ final class KpiTruth {
         List<Child> l = new ArrayList<>();
         for (Child c : w.children) {
             if (!c.careLeaver || c.leftCare == null || c.leftCare.isAfter(d)) continue;
-            double age = ChronoUnit.DAYS.between(c.dob, d) / 365.25;
-            if (!c.dob.plusYears(19).isAfter(d) && c.dob.plusYears(22).isAfter(d) && age >= 19) l.add(c);
+            // calendar age: 19 on the 19th birthday (a 365.25-day year would miss birthdays on the period end)
+            if (!c.dob.plusYears(19).isAfter(d) && c.dob.plusYears(22).isAfter(d)) l.add(c);
         }
         return l;
     }

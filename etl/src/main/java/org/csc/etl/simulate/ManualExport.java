@@ -60,7 +60,9 @@ final class ManualExport {
                 StandardCharsets.UTF_8, "\n", false, "")) {
             for (Health h : w.health) {
                 if (!h.type.equals("DENTAL") || h.date == null || !(h.manualOnly || h.alsoManual)) continue;
-                if (h.date.isBefore(o.from()) || h.date.isAfter(o.to())) continue;
+                // The log goes back a year before the first reported month: a dental check counts for
+                // 12 months, and a check only ever written in the log would otherwise be in no source.
+                if (h.date.isBefore(o.from().minusYears(1)) || h.date.isAfter(o.to())) continue;
                 String ref = childRef(h.child, h.date);
                 if (h.manualOnly) log.add(DefectClass.DENTAL_ONLY_IN_MANUAL_LOG, "manual", "dental_checks", ref + "|" + cfDate(h.date), "not in the case system");
                 t.set("CHILD_REF", ref).set("CHECK_DATE", cfDate(h.date)).set("RECORDED_BY", h.id % 2 == 0 ? "LAC nurse" : "Business support").endRow();
