@@ -98,6 +98,16 @@ public final class TruthExplanation {
                  WHEN "table" = 'FACT_FORM_ANSWERS' THEN CASE WHEN k >= 30000000000 THEN k - 30000000000 ELSE k - 6000000 END
                  ELSE k - 3000000 END""";
 
+    /**
+     * Defect classes that can move only some indicators, and which. A class not listed (a missing field,
+     * an invalid code, a broken link, a duplicate person, a record after the last extract) can move any
+     * indicator reading the record; ICPC_LOG_WRONG_YN is in the manual tracker, which no indicator reads.
+     */
+    static final String EFFECTS = """
+            ('STAT_VISIT_AS_CASE_NOTE', 'cp_visits_in_time_pct'), ('STAT_VISIT_AS_CASE_NOTE', 'cla_visits_in_time_pct'),
+            ('DISTANCE_NOT_NUMERIC', 'cla_over_20_miles_pct'), ('DENTAL_ONLY_IN_MANUAL_LOG', 'cla_dental_check_pct'),
+            ('ICPC_LOG_WRONG_YN', '-')""";
+
     static String sql(Path truthDir) {
         String events = q(truthDir.resolve("events.csv")), defects = q(truthDir.resolve("defects.csv")),
                 members = q(truthDir.resolve(MEMBERS_FILE)), scenario = q(truthDir.resolve("scenario.csv"));
@@ -107,12 +117,15 @@ public final class TruthExplanation {
                      win AS (SELECT (SELECT CAST(value AS DATE) FROM scen WHERE key = 'from') AS w_from,
                                     (SELECT CAST(value AS DATE) FROM scen WHERE key = 'to') AS w_to,
                                     (SELECT CAST(value AS TIMESTAMP) FROM scen WHERE key = 'last_extract') AS last_extract),
-                     ev AS (SELECT event_id, true_child_id, event_type, cf_key, ll_key, TRY_CAST(recorded_at AS TIMESTAMP) AS recorded_at
+                     ev AS (SELECT event_id, true_child_id, event_type, cf_key, ll_key, TRY_CAST(recorded_at AS TIMESTAMP) AS recorded_at,
+                                   TRY_CAST(end_date AS DATE) AS end_date
                             FROM read_csv('%1$s', header = true, all_varchar = true, nullstr = '')),
                      tm AS (SELECT kpi_code, kind, CAST(member_date AS DATE) AS member_date, member,
                                    CAST(numerator AS DOUBLE) AS num, TRY_CAST(denominator AS DOUBLE) AS den
                             FROM read_csv('%3$s', header = true, all_varchar = true, nullstr = '')),
                      kinds AS (SELECT DISTINCT kpi_code, kind FROM tm),
+                     evk AS (SELECT event_id, min(true_child_id) AS true_child_id, max(recorded_at) AS recorded_at, max(end_date) AS end_date
+                             FROM ev GROUP BY event_id),
                      -- a strategy discussion and its s47 are one true event carrying one key: DISTINCT keeps one match
                      keymap AS (SELECT DISTINCT 'LL-' || ll_key AS member_key, event_id, true_child_id FROM ev WHERE ll_key IS NOT NULL
                                 UNION
@@ -167,26 +180,35 @@ public final class TruthExplanation {
                               SELECT 'RECORDED_AFTER_LAST_EXTRACT', CAST(substr(ev.event_id, 2) AS BIGINT) FROM ev, win
                               WHERE ev.recorded_at > win.last_extract),
                      dref AS (SELECT drec.class, coalesce(ev.event_id, 'C' || drec.id) AS ref, coalesce(ev.true_child_id, 'C' || drec.id) AS child
-                              FROM drec LEFT JOIN ev ON ev.event_id = 'E' || drec.id),
+                              FROM drec LEFT JOIN evk ev ON ev.event_id = 'E' || drec.id),
                      d1 AS (SELECT x.*, coalesce(ev.true_child_id, CASE WHEN regexp_full_match(x.member, 'C[0-9]+') THEN x.member END, x.published_child) AS child,
-                                   ev.recorded_at
-                            FROM diff x LEFT JOIN ev ON ev.event_id = x.member WHERE x.difference IS NOT NULL),
+                                   ev.recorded_at, ev.end_date
+                            FROM diff x LEFT JOIN evk ev ON ev.event_id = x.member WHERE x.difference IS NOT NULL),
+                     -- some defects can only move certain indicators (a visit typed as a case note cannot move a
+                     -- dental figure); the others can move any indicator that reads the record
+                     effects(class, kpi_code) AS (VALUES %6$s),
                      own AS (SELECT d1.kpi_code, d1.member, d1.member_date, string_agg(DISTINCT dref.class, ' ' ORDER BY dref.class) AS classes
-                             FROM d1 JOIN dref ON dref.ref = d1.member GROUP BY ALL),
+                             FROM d1 JOIN dref ON dref.ref = d1.member
+                             WHERE dref.class NOT IN (SELECT class FROM effects)
+                                OR EXISTS (SELECT 1 FROM effects e WHERE e.class = dref.class AND e.kpi_code = d1.kpi_code) GROUP BY ALL),
                      kin AS (SELECT d1.kpi_code, d1.member, d1.member_date, string_agg(DISTINCT dref.class, ' ' ORDER BY dref.class) AS classes
-                             FROM d1 JOIN dref ON dref.child = d1.child AND dref.ref <> d1.member GROUP BY ALL)
+                             FROM d1 JOIN dref ON dref.child = d1.child AND dref.ref <> d1.member
+                             WHERE dref.class NOT IN (SELECT class FROM effects)
+                                OR EXISTS (SELECT 1 FROM effects e WHERE e.class = dref.class AND e.kpi_code = d1.kpi_code) GROUP BY ALL)
                 SELECT d1.kpi_code, d1.member_date, d1.difference, d1.member, d1.member_key, d1.child AS true_child,
                        d1.truth_date, d1.published_date, d1.truth_num, d1.truth_den, d1.published_num, d1.published_den,
                        -- an event dated the day of the last extract (taken at night) happened after it
+                       -- and one that ended that day (a period of care closed on the last day) ended after it
                        CASE WHEN d1.recorded_at > win.last_extract
-                                 OR d1.true_event AND d1.truth_date >= CAST(win.last_extract AS DATE) THEN 'recorded after the last extract'
+                                 OR d1.true_event AND d1.truth_date >= CAST(win.last_extract AS DATE)
+                                 OR d1.end_date >= CAST(win.last_extract AS DATE) THEN 'recorded after the last extract'
                             WHEN own.classes IS NOT NULL THEN 'own record: ' || own.classes
                             WHEN kin.classes IS NOT NULL THEN 'same child: ' || kin.classes
                             ELSE 'unexplained' END AS explanation
                 FROM d1 CROSS JOIN win
                 LEFT JOIN own ON own.kpi_code = d1.kpi_code AND own.member = d1.member AND own.member_date = d1.member_date
                 LEFT JOIN kin ON kin.kpi_code = d1.kpi_code AND kin.member = d1.member AND kin.member_date = d1.member_date
-                """.formatted(events, defects, members, scenario, RECORD_ID);
+                """.formatted(events, defects, members, scenario, RECORD_ID, EFFECTS);
     }
 
     public static String format(Result r) {
