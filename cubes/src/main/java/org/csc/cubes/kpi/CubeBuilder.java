@@ -49,6 +49,10 @@ public final class CubeBuilder {
      */
     public Cube build(YearMonth from, YearMonth to, String runId) {
         ReportingPeriods.build(spark, from, to).createOrReplaceTempView("kpi_periods");
+        // One row per period and calendar month its window touches: members join on their month as well
+        // as their basis, so each meets the few periods that can hold it, not every period of its basis.
+        spark.sql("SELECT p.*, explode(sequence(trunc(p.window_start, 'MM'), trunc(p.window_end, 'MM'), interval 1 month)) AS window_month"
+                + " FROM kpi_periods p").createOrReplaceTempView("kpi_period_months");
         List<Row> asat = ReportingPeriods.monthEnds(from, to).stream().map(d -> RowFactory.create(Date.valueOf(d))).toList();
         spark.createDataFrame(asat, new StructType().add("as_at", DataTypes.DateType)).createOrReplaceTempView("asat_dates");
         StarTables.ensureViews(spark, log);
@@ -82,7 +86,7 @@ public final class CubeBuilder {
                   SELECT m.kpi_code, p.period_type, p.period_end, p.basis, m.area, m.team, m.num, m.den, m.extra, m.member_date
                   FROM kpi_members_all m
                   JOIN kpi_catalog_bases b ON b.kpi_code = m.kpi_code
-                  JOIN kpi_periods p ON p.basis_family = b.basis
+                  JOIN kpi_period_months p ON p.basis_family = b.basis AND p.window_month = trunc(m.member_date, 'MM')
                    AND m.member_date BETWEEN p.window_start AND p.window_end
                    AND (m.kind = 'EVENT' OR m.member_date = p.window_end)),
                 agg AS (
