@@ -126,6 +126,11 @@ public final class DqRunner {
             saved.put(k, spark.conf().get(k, null));
             spark.conf().set(k, "false");
         }
+        // Without adaptive planning nothing coalesces the rules' many small shuffles: their width is set here.
+        if (config.has("dq.shuffle.partitions")) {
+            saved.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions", null));
+            spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(config.integer("dq.shuffle.partitions")));
+        }
         try {
             return write(lake, config, systems, rules, runId, log, spark);
         } finally {
