@@ -21,6 +21,7 @@ import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.run.RunId;
+import org.csc.warehouse.spark.ScopedSparkConf;
 import org.csc.warehouse.spark.Spark;
 
 import java.nio.file.Path;
@@ -126,17 +127,21 @@ public final class NightlyJob {
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
         YearMonth to = YearMonth.from(latestExtract(lake));
-        CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL, out).build(from, to, runId);
-        Path outDir = config.path("out.dir");
-        Map<String, Dataset<Row>> quality = new LinkedHashMap<>();
-        quality.put(DqRunner.RESULTS, lake.read(DqRunner.RESULTS));
-        quality.put(DqRunner.RULE_RUNS, lake.read(DqRunner.RULE_RUNS));
-        quality.put(DqRunner.RULES, lake.read(DqRunner.RULES));
-        Map<String, Dataset<Row>> restrictedExtras = new LinkedHashMap<>();
-        restrictedExtras.put("identity_matches", lake.read("map_child"));
-        restrictedExtras.put(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS));
-        CubePublisher.Result published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
-                .publish(cube, runId, outDir, quality, restrictedExtras);
+        CubePublisher.Result published;
+        // The cube's few large aggregations repay generated code that the run's many small plans do not.
+        try (ScopedSparkConf scope = ScopedSparkConf.apply(spark, config, "cubes.spark.")) {
+            CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL, out).build(from, to, runId);
+            Path outDir = config.path("out.dir");
+            Map<String, Dataset<Row>> quality = new LinkedHashMap<>();
+            quality.put(DqRunner.RESULTS, lake.read(DqRunner.RESULTS));
+            quality.put(DqRunner.RULE_RUNS, lake.read(DqRunner.RULE_RUNS));
+            quality.put(DqRunner.RULES, lake.read(DqRunner.RULES));
+            Map<String, Dataset<Row>> restrictedExtras = new LinkedHashMap<>();
+            restrictedExtras.put("identity_matches", lake.read("map_child"));
+            restrictedExtras.put(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS));
+            published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
+                    .publish(cube, runId, outDir, quality, restrictedExtras);
+        }
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
         timings.put("total", ms(t0));
