@@ -10,6 +10,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.csc.etl.source.SourceSystem;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.spark.ScopedSparkConf;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -119,25 +120,10 @@ public final class DqRunner {
 
     public static Summary run(Lake lake, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules, String runId, Consumer<String> log) {
         SparkSession spark = lake.spark();
-        Map<String, String> saved = new LinkedHashMap<>();
-        // One plan holds every rule: adaptive re-planning after each stage and whole-stage code
-        // generation cost more than they save at a council's data sizes, so the pass runs without.
-        for (String k : config.list("dq.spark.off")) {
-            saved.put(k, spark.conf().get(k, null));
-            spark.conf().set(k, "false");
-        }
-        // Without adaptive planning nothing coalesces the rules' many small shuffles: their width is set here.
-        if (config.has("dq.shuffle.partitions")) {
-            saved.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions", null));
-            spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(config.integer("dq.shuffle.partitions")));
-        }
-        try {
+        // One plan holds every rule: adaptive re-planning after each stage and whole-stage code generation
+        // cost more than they save at a council's data sizes, so the pass runs with its own settings (dq.spark.*).
+        try (ScopedSparkConf scope = ScopedSparkConf.apply(spark, config, "dq.spark.")) {
             return write(lake, config, systems, rules, runId, log, spark);
-        } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) spark.conf().unset(k);
-                else spark.conf().set(k, v);
-            });
         }
     }
 
