@@ -100,7 +100,7 @@ final class ConformIdentity {
                     UNION ALL
                     SELECT child_key, date_of_birth, dob_estimated, coalesce(gender_code, 'UNKNOWN') AS gender_code, ethnicity_code,
                            date_of_death, record_system
-                    FROM cf WHERE rn = 1 AND child_key NOT IN (SELECT child_key FROM ll)
+                    FROM cf LEFT ANTI JOIN (SELECT DISTINCT child_key FROM ll) l ON l.child_key = cf.child_key WHERE cf.rn = 1
                     """),
             // Restricted: who a pseudonymous child is. Never published to the cubes.
             table("dim_child_identity", """

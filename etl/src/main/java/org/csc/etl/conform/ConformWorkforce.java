@@ -75,10 +75,14 @@ final class ConformWorkforce {
                              'liquidlogic' AS source_system, CAST(w.dim_worker_id AS STRING) AS source_key
                       FROM ll_obs w JOIN map_worker mw ON mw.system = 'liquidlogic' AND mw.source_id = w.dim_worker_id
                       LEFT JOIN int_ll_team t ON t.dim_department_id = w.dim_department_id),
+                    -- Equi-joins on the distinct keys, not IN/NOT IN subqueries: a null-aware NOT IN plans as a nested
+                    -- loop over every observation pair, which at a large council's size took most of the step.
+                    cf_keys AS (SELECT DISTINCT worker_key FROM cf),
                     ll AS (
-                      SELECT *, CASE WHEN worker_key IN (SELECT worker_key FROM cf) THEN greatest(DATE '${golive}', coalesce(current_start, DATE '${golive}'))
-                                     ELSE coalesce(current_start, DATE '${calendar_first}') END AS first_from
-                      FROM ll_rows),
+                      SELECT r.*, CASE WHEN k.worker_key IS NOT NULL THEN greatest(DATE '${golive}', coalesce(r.current_start, DATE '${golive}'))
+                                       ELSE coalesce(r.current_start, DATE '${calendar_first}') END AS first_from
+                      FROM ll_rows r LEFT JOIN cf_keys k ON k.worker_key = r.worker_key),
+                    ll_keys AS (SELECT DISTINCT worker_key FROM ll_rows),
                     obs AS (
                       SELECT worker_key, team, area, job_title_code, is_qualified, fte, is_agency, start_date, end_date, extract_date, drop_id,
                              first_from, source_system, source_key FROM cf
@@ -95,8 +99,8 @@ final class ConformWorkforce {
                                                                   ORDER BY extract_date DESC, drop_id DESC) AS _n FROM obs_from)
                       WHERE _n = 1),
                     v AS (
-                      SELECT * FROM latest
-                      WHERE source_system = 'liquidlogic' OR worker_key NOT IN (SELECT worker_key FROM ll) OR valid_from < DATE '${golive}'),
+                      SELECT l.* FROM latest l LEFT JOIN ll_keys k ON k.worker_key = l.worker_key
+                      WHERE l.source_system = 'liquidlogic' OR k.worker_key IS NULL OR l.valid_from < DATE '${golive}'),
                     ordered AS (
                       SELECT *, lag(named_struct('t', team, 'j', job_title_code, 'q', is_qualified, 'f', fte, 'a', is_agency))
                                   OVER (PARTITION BY worker_key ORDER BY valid_from, source_system) AS prev,
