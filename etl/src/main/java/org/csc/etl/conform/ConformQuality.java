@@ -95,21 +95,26 @@ final class ConformQuality {
         return new Coded("liquidlogic", columnKey, "stg_liquidlogic__" + table, key, "r." + column);
     }
 
-    private static String select(String kind, Coded c, String unmapped) {
+    /**
+     * Distinct values first, then the lookup: the mapping functions are called once per distinct value
+     * (a few hundred), not once per staged row (millions at a large council). {@code unmapped} is over
+     * {@code v}, the value as text; {@code rowFilter} narrows the rows before counting.
+     */
+    private static String select(String kind, Coded c, String rowFilter, String unmapped) {
         return "SELECT '" + kind + "' AS kind, '" + c.system() + "' AS system, '" + c.columnKey() + "' AS column_key, '" + c.table()
-                + "' AS staged_table, CAST(" + c.expr() + " AS STRING) AS source_value, count(*) AS rows, min(CAST(r." + c.key()
-                + " AS STRING)) AS example_key FROM " + c.table() + " r WHERE " + c.expr() + " IS NOT NULL AND trim(" + c.expr() + ") <> '' AND "
-                + unmapped + " GROUP BY CAST(" + c.expr() + " AS STRING)";
+                + "' AS staged_table, v AS source_value, rows, example_key FROM (SELECT CAST(" + c.expr() + " AS STRING) AS v, count(*) AS rows, "
+                + "min(CAST(r." + c.key() + " AS STRING)) AS example_key FROM " + c.table() + " r WHERE " + c.expr() + " IS NOT NULL AND trim("
+                + c.expr() + ") <> ''" + (rowFilter == null ? "" : " AND " + rowFilter) + " GROUP BY CAST(" + c.expr() + " AS STRING)) WHERE " + unmapped;
     }
 
     static String unmappedSql() {
         List<String> parts = new ArrayList<>();
-        for (Coded c : CODED) parts.add(select("CODE", c, "code_of('" + c.system() + "', '" + c.columnKey() + "', " + c.expr() + ") = 'UNKNOWN'"));
-        for (Coded c : TEAMS) parts.add(select("TEAM", c, "team_of(" + c.expr() + ") = 'UNKNOWN'"));
+        for (Coded c : CODED) parts.add(select("CODE", c, null, "code_of('" + c.system() + "', '" + c.columnKey() + "', v) = 'UNKNOWN'"));
+        for (Coded c : TEAMS) parts.add(select("TEAM", c, null, "team_of(v) = 'UNKNOWN'"));
         parts.add("SELECT 'TEAM', 'liquidlogic', 'DIM_DEPARTMENT.NAME', 'stg_liquidlogic__dim_department', d.name, 1, CAST(d.dim_department_id AS STRING) "
                 + "FROM stg_liquidlogic__dim_department d WHERE team_of(d.name) = 'UNKNOWN'");
         parts.add(select("DATE_TEXT", new Coded("liquidlogic", "FACT_FORM_ANSWERS.FormEndDate", "stg_liquidlogic__fact_form_answers",
-                "fact_form_id", "r.answer"), "r.answer_no = 'FormEndDate' AND uk_date(r.answer) IS NULL"));
+                "fact_form_id", "r.answer"), "r.answer_no = 'FormEndDate'", "uk_date(v) IS NULL"));
         return String.join("\nUNION ALL\n", parts);
     }
 
