@@ -14,10 +14,14 @@ import org.csc.warehouse.calendar.DateDimension;
 import org.csc.warehouse.calendar.WorkingCalendar;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.lake.Parallel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Helper views the rules share, so that each rule's SQL says only what it checks. For every
@@ -60,15 +64,22 @@ public final class DqViews {
                     : spark.createDataFrame(List.of(), QuarantineRow.SCHEMA)).createOrReplaceTempView("etl_quarantine");
         }
         identities(spark, salt);
+        Map<String, Dataset<Row>> toMaterialise = new LinkedHashMap<>();
         for (SourceSystem s : systems) {
             for (SourceContract.Table t : s.contract().tables().values()) {
                 String view = "dq_" + s.name() + "__" + t.name().toLowerCase();
                 if (used != null && !used.contains(view)) continue;
                 Dataset<Row> ds = enriched(spark, s.name(), t, config);
-                if (used != null) materialise(ds, view);
+                if (used != null) toMaterialise.put(view, ds);
                 else ds.createOrReplaceTempView(view);
             }
         }
+        // Each is a small job that keeps one core busy: run side by side, they keep both busy.
+        Map<String, Dataset<Row>> done = new ConcurrentHashMap<>();
+        List<Runnable> jobs = new ArrayList<>();
+        toMaterialise.forEach((view, ds) -> jobs.add(() -> done.put(view, ds.localCheckpoint(true))));
+        Parallel.runAll(jobs, config.integer("lake.writers"));
+        toMaterialise.keySet().forEach(view -> done.get(view).createOrReplaceTempView(view));
         ManualLogs.register(spark, config);
     }
 
