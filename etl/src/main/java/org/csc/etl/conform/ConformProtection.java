@@ -10,6 +10,7 @@ import static org.csc.etl.conform.ConformSql.key;
 import static org.csc.etl.conform.ConformSql.lineage;
 import static org.csc.etl.conform.ConformSql.systemOfRecord;
 import static org.csc.etl.conform.ConformSql.table;
+import static org.csc.etl.conform.ConformSql.twinKey;
 import static org.csc.etl.conform.ConformSql.worker;
 import static org.csc.etl.conform.ConformSql.workerTeamAt;
 
@@ -48,7 +49,7 @@ final class ConformProtection {
                     """.formatted(key("liquidlogic", "c.fact_cp_conference_id"), key("liquidlogic", "c.fact_s47_id"), key("liquidlogic", "c.fact_referral_id"),
                     lineage("liquidlogic", "c", "c.fact_cp_conference_id", "coalesce(mt.created_dttm, c.last_updated_dttm)"),
                     child("liquidlogic", "m", "c.dim_person_id"), dept("t", "c.organised_by_dept_id"),
-                    key("carefirst", "c.conference_no"), key("carefirst", "c.s47_no"), cfReferralKey("s.referral_no"),
+                    key("carefirst", "c.conference_no"), twinKey("fct_s47", key("carefirst", "c.s47_no")), cfReferralKey("s.referral_no"),
                     lineage("carefirst", "c", "c.conference_no", "c.entered_on"), child("carefirst", "m", "c.client_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.conference_date = cf.conference_date AND ll.conference_type = cf.conference_type"))),
             table("fct_cp_plan", """
@@ -72,7 +73,7 @@ final class ConformProtection {
                     """.formatted(key("liquidlogic", "p.fact_cp_plan_id"), key("liquidlogic", "p.fact_referral_id"),
                     key("liquidlogic", "p.fact_initial_cp_conference_id"),
                     lineage("liquidlogic", "p", "p.fact_cp_plan_id", "p.created_dttm"), child("liquidlogic", "m", "p.dim_person_id"),
-                    key("carefirst", "r.registration_no"), cfReferralKey("s.referral_no"), key("carefirst", "r.conference_no"),
+                    key("carefirst", "r.registration_no"), cfReferralKey("s.referral_no"), twinKey("fct_conference", key("carefirst", "r.conference_no")),
                     lineage("carefirst", "r", "r.registration_no", "r.entered_on"), child("carefirst", "m", "r.client_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
                     allocatedTeam("base", "plan_key", "start_date"))),

@@ -10,6 +10,7 @@ import static org.csc.etl.conform.ConformSql.key;
 import static org.csc.etl.conform.ConformSql.lineage;
 import static org.csc.etl.conform.ConformSql.systemOfRecord;
 import static org.csc.etl.conform.ConformSql.table;
+import static org.csc.etl.conform.ConformSql.twinKey;
 import static org.csc.etl.conform.ConformSql.worker;
 
 /** The front door: contacts, referrals, assessments, strategy discussions and section 47 enquiries. */
@@ -63,7 +64,7 @@ final class ConformReferrals {
                     """.formatted(key("liquidlogic", "r.fact_referral_id"), key("liquidlogic", "r.fact_contact_id"), ConformQuality.LL_NEED_CODE,
                     lineage("liquidlogic", "r", "r.fact_referral_id", "r.created_dttm"),
                     child("liquidlogic", "m", "r.dim_person_id"), worker("liquidlogic", "w", "r.dim_worker_id"), dept("t", "r.dim_department_id"),
-                    key("carefirst", "r.referral_no"), key("carefirst", "r.contact_no"), lineage("carefirst", "r", "r.referral_no", "r.entered_on"),
+                    key("carefirst", "r.referral_no"), twinKey("fct_contact", key("carefirst", "r.contact_no")), lineage("carefirst", "r", "r.referral_no", "r.entered_on"),
                     child("carefirst", "m", "r.client_no"), worker("carefirst", "w", "r.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.referral_date = cf.referral_date"))),
             // Care First referrals whose event Liquid Logic also holds (the same match fct_referral uses):
@@ -143,14 +144,16 @@ final class ConformReferrals {
                       %s %s %s),
                     cf AS (
                       SELECT %s AS s47_key, m.child_key, team_of(s.team) AS team, area_of(s.team) AS area, w.worker_key,
-                             %s AS referral_key, CASE WHEN s.strategy_date IS NULL THEN NULL ELSE concat('CF-S47-', s.s47_no) END AS discussion_key,
+                             %s AS referral_key, %s AS discussion_key,
                              s.strategy_date, s.start_date, s.end_date, code_of('carefirst', 'S47_ENQUIRIES.OUTCOME', s.outcome) AS outcome_code, %s
                       FROM stg_carefirst__s47_enquiries s %s %s)
                     %s
                     """.formatted(key("liquidlogic", "s.fact_s47_id"), key("liquidlogic", "s.fact_referral_id"), key("liquidlogic", "s.fact_strat_meeting_id"),
                     lineage("liquidlogic", "s", "s.fact_s47_id", "s.created_dttm"),
                     child("liquidlogic", "m", "s.dim_person_id"), worker("liquidlogic", "w", "s.completed_by_user_staff_id"), dept("t", "s.completed_by_dept_id"),
-                    key("carefirst", "s.s47_no"), cfReferralKey("s.referral_no"), lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
+                    key("carefirst", "s.s47_no"), cfReferralKey("s.referral_no"),
+                    twinKey("fct_strategy_discussion", "CASE WHEN s.strategy_date IS NULL THEN NULL ELSE concat('CF-S47-', s.s47_no) END"),
+                    lineage("carefirst", "s", "s.s47_no", "s.entered_on"),
                     child("carefirst", "m", "s.client_no"), worker("carefirst", "w", "s.worker_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date")))
     );

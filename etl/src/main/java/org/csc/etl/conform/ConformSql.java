@@ -2,6 +2,9 @@ package org.csc.etl.conform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The conform steps, in order. Each is a Spark SQL query over staging views, mappings and the
@@ -23,6 +26,19 @@ final class ConformSql {
     static Step cached(String name, String sql) { return new Step(name, Kind.CACHED, sql); }
     static Step table(String name, String sql) { return new Step(name, Kind.TABLE, sql); }
 
+    /**
+     * Facts that Care First rows of other facts point to, with their key: a Care First row that
+     * survives (Liquid Logic lacks its event) may point to one that did not (Liquid Logic holds
+     * it), and must then point to the Liquid Logic row the star kept ({@link #twinKey}).
+     * Referrals have their own map, int_referral_twin, which also matches twins Liquid Logic deleted.
+     */
+    static final Map<String, String> TWINNED = Map.of(
+            "fct_contact", "contact_key", "fct_strategy_discussion", "discussion_key", "fct_s47", "s47_key",
+            "fct_conference", "conference_key", "fct_cp_plan", "plan_key");
+
+    private static final String KEPT = "SELECT * FROM ll WHERE NOT _deleted";
+    private static final Pattern SAME_EVENT = Pattern.compile("FROM cf LEFT ANTI JOIN ll ON (.+)");
+
     static final List<Step> STEPS;
 
     static {
@@ -34,7 +50,43 @@ final class ConformSql {
         all.addAll(ConformCare.STEPS);
         all.addAll(ConformSnapshots.STEPS);
         all.addAll(ConformQuality.STEPS);
-        STEPS = List.copyOf(all);
+        List<Step> withTwins = new ArrayList<>();
+        for (Step s : all) {
+            withTwins.add(s);
+            if (TWINNED.containsKey(s.name())) withTwins.add(twins(s, TWINNED.get(s.name())));
+        }
+        STEPS = List.copyOf(withTwins);
+    }
+
+    /**
+     * int_twin__&lt;fact&gt; (cf_key, ll_key): each Care First key the fact left out for a live Liquid
+     * Logic row of the same event. Built from the fact's own ll and cf CTEs and its same-event
+     * condition, so the two can never disagree.
+     */
+    static Step twins(Step fact, String keyCol) {
+        String sql = fact.sql();
+        int cf = sql.indexOf("cf AS (");
+        Matcher m = SAME_EVENT.matcher(sql);
+        if (cf < 0 || !sql.contains(KEPT) || !m.find()) throw new IllegalStateException(fact.name() + " has no cf CTE and systemOfRecord(...)");
+        int depth = 0;
+        int end = cf + "cf AS ".length();
+        do {
+            char c = sql.charAt(end++);
+            if (c == '(') depth++;
+            if (c == ')') depth--;
+        } while (depth > 0);
+        // A view, not materialised: its one reader computes it inside its own write, without a job of its own.
+        return view("int_twin__" + fact.name(), sql.substring(0, end) + """
+
+                SELECT cf.%1$s AS cf_key, min(ll.%1$s) AS ll_key FROM cf JOIN ll ON %2$s
+                WHERE NOT ll._deleted GROUP BY cf.%1$s
+                """.formatted(keyCol, m.group(1).trim()));
+    }
+
+    /** A Care First foreign key to a twinned fact: the Liquid Logic twin's key when the fact kept that one. */
+    static String twinKey(String fact, String cfKeyExpr) {
+        if (!TWINNED.containsKey(fact)) throw new IllegalArgumentException(fact + " is not in TWINNED");
+        return "coalesce((SELECT max(tw.ll_key) FROM int_twin__" + fact + " tw WHERE tw.cf_key = " + cfKeyExpr + "), " + cfKeyExpr + ")";
     }
 
     // ---- shared fragments ------------------------------------------------------------------

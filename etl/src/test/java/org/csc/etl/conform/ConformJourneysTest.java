@@ -92,10 +92,23 @@ class ConformJourneysTest {
                 // A second assessment of C's migrated referral that only Care First holds.
                 .row("ASSESSMENTS", r("ASSESSMENT_NO", 7199, "CLIENT_NO", 1101, "REFERRAL_NO", 6101, "ASSESSMENT_TYPE", "Single Assessment",
                         "START_DATE", "01/09/2015", "STATUS", "Authorised", "TEAM", "AREA1", "WORKER_ID", 12, "ENTERED_ON", "01/09/2015 09:00"))
+                // D (client 1201, migrated as person 9201): a referral only Care First holds, from a contact Liquid Logic holds too.
+                .row("CLIENTS", r("CLIENT_NO", 1201, "SURNAME", "Dane", "FORENAMES", "Dot", "DATE_OF_BIRTH", "03/03/2012", "DOB_ESTIMATED", "N",
+                        "GENDER", "Female", "ETHNICITY", "White British", "ENTERED_ON", "01/02/2016 10:00"))
+                .row("CONTACTS", r("CONTACT_NO", 5201, "CLIENT_NO", 1201, "CONTACT_DATE", "01/02/2016", "SOURCE", "Police",
+                        "OUTCOME", "Referral to Social Care", "TEAM", "AREA1", "WORKER_ID", 12, "ENTERED_ON", "01/02/2016 10:00"))
+                .row("REFERRALS", r("REFERRAL_NO", 6201, "CLIENT_NO", 1201, "CONTACT_NO", 5201, "REFERRAL_DATE", "03/02/2016", "SOURCE", "Police",
+                        "PRIMARY_NEED", "Abuse or neglect", "NFA", "N", "TEAM", "Locality 1", "WORKER_ID", 12, "ENTERED_ON", "03/02/2016 11:00"))
                 .write();
         DropBuilder ll = Journeys.departments(new DropBuilder(landing, "liquidlogic", LocalDate.of(2016, 4, 1), "FULL"));
         Journeys.liquidLogic(ll, 9001, 511, null, null, 0, "Bea", "Jones", "2011-03-04");
         Journeys.liquidLogic(ll, 9101, 512, 1101, 12, 100, "Cal", "Brown", "2009-01-02");
+        ll.row("DIM_PERSON", r("DIM_PERSON_ID", 9201, "LEGACY_ID", "1201", "FORENAME", "Dot", "SURNAME", "Dane",
+                        "BIRTH_DTTM", "2012-03-03 00:00:00.000", "DOB_ESTIMATED", "N", "GENDER_MAIN_CODE", "F", "ETHNICITY_MAIN_CODE", "WBRI", "IS_CLIENT", "Y"))
+                .row("FACT_CONTACTS", r("FACT_CONTACT_ID", 70201, "DIM_PERSON_ID", 9201, "CONTACT_DTTM", "2016-02-01 10:00:00.000", "DIM_LOOKUP_CONT_SORC_ID", "6",
+                        "OUTCOME_NEW_REFERRAL_FLAG", "Y", "OUTCOME_EXISTING_REFERRAL_FLAG", "N", "OUTCOME_CP_ENQUIRY_FLAG", "N", "OUTCOME_NFA_FLAG", "N",
+                        "OUTCOME_ADVICE_FLAG", "N", "OUTCOME_EARLY_HELP_FLAG", "0", "DIM_DEPARTMENT_ID", 1, "DIM_WORKER_ID", 512,
+                        "CREATED_DTTM", "2016-02-01 10:00:00.000"));
         ll.write();
         new DropBuilder(landing, "liquidlogic", LocalDate.of(2016, 4, 2), "DELTA")
                 .delete("FACT_CONTACTS", "70101", "2016-04-02 08:00:00.000").write();
@@ -133,6 +146,14 @@ class ConformJourneysTest {
                 "fct_visit_c", "fct_visit JOIN test_who w USING (child_key) WHERE w.who = 'C'",
                 "assessment_links_c", "fct_assessment a JOIN test_who w USING (child_key) LEFT JOIN fct_referral f ON f.referral_key = a.referral_key "
                         + "WHERE w.who = 'C'",
+                "referral_contact_d", "fct_referral f JOIN map_child m ON m.child_key = f.child_key AND m.system = 'carefirst' AND m.source_id = 1201 "
+                        + "LEFT JOIN fct_contact c ON c.contact_key = f.contact_key",
+                "cf_links_left_out", "(SELECT 'fct_referral' AS t, contact_key AS k FROM fct_referral WHERE source_system = 'carefirst' "
+                        + "AND contact_key NOT IN (SELECT contact_key FROM fct_contact) "
+                        + "UNION ALL SELECT 'fct_s47', discussion_key FROM fct_s47 WHERE source_system = 'carefirst' AND discussion_key NOT IN (SELECT discussion_key FROM fct_strategy_discussion) "
+                        + "UNION ALL SELECT 'fct_conference', s47_key FROM fct_conference WHERE source_system = 'carefirst' AND s47_key NOT IN (SELECT s47_key FROM fct_s47) "
+                        + "UNION ALL SELECT 'fct_cp_plan', conference_key FROM fct_cp_plan WHERE source_system = 'carefirst' AND conference_key NOT IN (SELECT conference_key FROM fct_conference) "
+                        + "UNION ALL SELECT 'fct_assessment', referral_key FROM fct_assessment WHERE source_system = 'carefirst' AND referral_key NOT IN (SELECT referral_key FROM fct_referral))",
                 "deleted_staged", "all_liquidlogic__fact_contacts WHERE _deleted_at IS NOT NULL",
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
                 "manual_dental", "fct_health_check WHERE source_system = 'manual'",
@@ -152,6 +173,8 @@ class ConformJourneysTest {
                 "fct_contact_c", "source_system, source_key, contact_date, source_code, team",
                 "fct_visit_c", "source_system, source_key, visit_date, note_type_code, visit_kind IS NULL",
                 "assessment_links_c", "a.source_system, a.start_date, f.source_system",
+                "referral_contact_d", "f.source_system, f.source_key, f.contact_key, c.source_system, c.source_key",
+                "cf_links_left_out", "t, k",
                 "deleted_staged", "fact_contact_id, _deleted_at",
                 "c_by_system", "t, source_system, n",
                 "fct_icpc_log", "log_key, strategy_date, icpc_date, within_15_days_logged, comments, "
@@ -254,11 +277,12 @@ class ConformJourneysTest {
         assertThat(out.get("deleted_staged")).containsExactly("70101|2016-04-02 08:00:00");
         assertThat(out.get("fct_contact_c")).containsExactly("carefirst|5102|2015-05-01|UNKNOWN|UNKNOWN");
         assertThat(out.get("c_by_system")).containsExactlyInAnyOrder("fct_referral|liquidlogic|1", "fct_episode|liquidlogic|2",
-                "fct_cp_plan|liquidlogic|1", "fct_child_month|any|11", "dim_child|any|3");
+                "fct_cp_plan|liquidlogic|1", "fct_child_month|any|11", "dim_child|any|4");
         // The merged duplicate's note belongs to the survivor, who is the migrated Liquid Logic person.
         assertThat(out.get("fct_visit_c")).containsExactly("carefirst|9399|2015-08-01|HVIS|true", "liquidlogic|78101|2015-07-01|STVC|false");
         assertThat(out.get("map_child")).containsExactlyInAnyOrder("carefirst|1001|CF_CLIENT", "carefirst|1101|CF_CLIENT",
-                "carefirst|1102|CF_MERGED_INTO_SURVIVOR", "liquidlogic|9001|NEW_IN_LIQUIDLOGIC", "liquidlogic|9101|LEGACY_ID");
+                "carefirst|1102|CF_MERGED_INTO_SURVIVOR", "liquidlogic|9001|NEW_IN_LIQUIDLOGIC", "liquidlogic|9101|LEGACY_ID",
+                "carefirst|1201|CF_CLIENT", "liquidlogic|9201|LEGACY_ID");
         assertThat(out.get("map_worker_same")).containsExactly("1");
     }
 
@@ -267,6 +291,14 @@ class ConformJourneysTest {
         // Care First's referral 6101 is Liquid Logic's too: fct_referral keeps the Liquid Logic one, and the
         // assessment only Care First holds must link to it, not to the Care First referral left out.
         assertThat(out.get("assessment_links_c")).containsExactly("carefirst|2015-09-01|liquidlogic", "liquidlogic|2015-06-02|liquidlogic");
+    }
+
+    @Test
+    void aCareFirstRecordLinksToTheLiquidLogicTwinOfAnyEventTheStarLeftOut() {
+        // D's contact is in both systems (the star keeps Liquid Logic's 70201), the referral only in Care First.
+        assertThat(out.get("referral_contact_d")).containsExactly("carefirst|6201|LL-70201|liquidlogic|70201");
+        // No Care First link in the fixture points at an event the star left out.
+        assertThat(out.getOrDefault("cf_links_left_out", List.of())).isEmpty();
     }
 
     @Test
