@@ -85,10 +85,10 @@ final class ConformProtection {
                     cfr AS (
                       SELECT c.*, m.child_key FROM stg_carefirst__conferences c %s
                       WHERE code_of('carefirst', 'CONFERENCES.CONFERENCE_TYPE', c.conference_type) = 'RCPC'),
-                    cfp AS (SELECT r.registration_no, m.child_key, r.start_date, r.end_date FROM stg_carefirst__registrations r %s),
+                    cfp AS (SELECT %s AS plan_key, m.child_key, r.start_date, r.end_date FROM stg_carefirst__registrations r %s),
                     cf AS (
                       SELECT %s AS review_key, c.child_key,
-                             max_by(%s, p.start_date) AS plan_key, first(c.due_date) AS due_date, first(c.conference_date) AS review_date,
+                             max_by(p.plan_key, p.start_date) AS plan_key, first(c.due_date) AS due_date, first(c.conference_date) AS review_date,
                              first(coalesce(code_of('carefirst', 'CONFERENCES.OUTCOME', c.outcome), '') <> 'END') AS continue_plan,
                              'carefirst' AS source_system, CAST(c.conference_no AS STRING) AS source_key,
                              first(c.entered_on) AS recorded_at, first(c._drop) AS last_drop
@@ -99,8 +99,8 @@ final class ConformProtection {
                     %s
                     """.formatted(key("liquidlogic", "r.fact_cp_review_id"), key("liquidlogic", "r.fact_cp_plan_id"),
                     lineage("liquidlogic", "r", "r.fact_cp_review_id", "r.last_updated_dttm"), child("liquidlogic", "m", "r.dim_person_id"),
-                    child("carefirst", "m", "c.client_no"), child("carefirst", "m", "r.client_no"),
-                    key("carefirst", "c.conference_no"), key("carefirst", "p.registration_no"),
+                    child("carefirst", "m", "c.client_no"), twinKey("fct_cp_plan", key("carefirst", "r.registration_no")),
+                    child("carefirst", "m", "r.client_no"), key("carefirst", "c.conference_no"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.review_date = cf.review_date"),
                     allocatedTeam("base", "review_key", "review_date"))),
             table("fct_visit", """

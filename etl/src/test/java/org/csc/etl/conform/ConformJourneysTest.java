@@ -153,6 +153,7 @@ class ConformJourneysTest {
                         + "UNION ALL SELECT 'fct_s47', discussion_key FROM fct_s47 WHERE source_system = 'carefirst' AND discussion_key NOT IN (SELECT discussion_key FROM fct_strategy_discussion) "
                         + "UNION ALL SELECT 'fct_conference', s47_key FROM fct_conference WHERE source_system = 'carefirst' AND s47_key NOT IN (SELECT s47_key FROM fct_s47) "
                         + "UNION ALL SELECT 'fct_cp_plan', conference_key FROM fct_cp_plan WHERE source_system = 'carefirst' AND conference_key NOT IN (SELECT conference_key FROM fct_conference) "
+                        + "UNION ALL SELECT 'fct_cp_review', plan_key FROM fct_cp_review WHERE source_system = 'carefirst' AND plan_key NOT IN (SELECT plan_key FROM fct_cp_plan) "
                         + "UNION ALL SELECT 'fct_assessment', referral_key FROM fct_assessment WHERE source_system = 'carefirst' AND referral_key NOT IN (SELECT referral_key FROM fct_referral))",
                 "deleted_staged", "all_liquidlogic__fact_contacts WHERE _deleted_at IS NOT NULL",
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
