@@ -133,8 +133,9 @@ final class ConformSql {
      * result keeps a {@code _deleted} column (always false) that ConformJob drops from every step.
      */
     static String systemOfRecord(String sameEvent) {
-        return """
-                SELECT * FROM ll WHERE NOT _deleted
+        // twins() finds the same-event condition by this text: both read KEPT and SAME_EVENT's wording.
+        return KEPT + """
+
                 UNION ALL
                 SELECT cf.*, false AS _deleted FROM cf LEFT ANTI JOIN ll ON %s
                 """.formatted(sameEvent);
