@@ -9,6 +9,7 @@ import static org.csc.etl.conform.ConformSql.dept;
 import static org.csc.etl.conform.ConformSql.key;
 import static org.csc.etl.conform.ConformSql.lineage;
 import static org.csc.etl.conform.ConformSql.systemOfRecord;
+import static org.csc.etl.conform.ConformSql.twinKey;
 import static org.csc.etl.conform.ConformSql.table;
 
 /**
@@ -73,6 +74,30 @@ final class ConformCare {
                     lineage("liquidlogic", "c", "c.fact_cla_id", "c.last_updated_dttm"), child("liquidlogic", "m", "c.dim_person_id"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
                     allocatedTeam("base", "period_key", "start_date"))),
+            table("fct_placement", """
+                    WITH ll AS (
+                      SELECT %s AS placement_key, m.child_key, %s AS period_key, to_date(p.start_dttm) AS start_date, to_date(p.end_dttm) AS end_date,
+                             coalesce(code_of('liquidlogic', 'FACT_CLA_PLACEMENT.DIM_LOOKUP_PLACEMENT_TYPE_CODE', p.dim_lookup_placement_type_code), 'UNKNOWN') AS placement_type_code,
+                             code_of('liquidlogic', 'FACT_CLA_PLACEMENT.DIM_LOOKUP_PLACEMENT_PROVIDER_CODE', p.dim_lookup_placement_provider_code) AS provider_code,
+                             %s AS distance_miles, p.distance_from_home AS distance_raw, p.dim_lookup_plac_chng_reas_code AS change_reason_code,
+                             %s, p._deleted_at IS NOT NULL AS _deleted
+                      FROM all_liquidlogic__fact_cla_placement p %s),
+                    cf AS (
+                      SELECT placement_key, child_key, %s AS period_key, start_date, end_date, placement_type_code, provider_code, distance_miles,
+                             distance_raw, change_reason_code, source_system, source_key, recorded_at, last_drop
+                      FROM (SELECT concat('CF-', placement_episode) AS placement_key, first(child_key) AS child_key, concat('CF-', first(period_episode)) AS period_key,
+                             min(start_date) AS start_date, CASE WHEN count(*) = count(end_date) THEN max(end_date) END AS end_date,
+                             first(placement_type_code) AS placement_type_code, first(provider_code) AS provider_code,
+                             %s AS distance_miles, first(distance_miles) AS distance_raw, CAST(NULL AS STRING) AS change_reason_code,
+                             'carefirst' AS source_system, CAST(placement_episode AS STRING) AS source_key, min(entered_on) AS recorded_at, max(_drop) AS last_drop
+                      FROM int_cf_episode GROUP BY child_group, placement_episode) g),
+                    base AS (%s)
+                    %s
+                    """.formatted(key("liquidlogic", "p.fact_cla_placement_id"), key("liquidlogic", "p.fact_cla_id"), miles("p.distance_from_home"),
+                    lineage("liquidlogic", "p", "p.fact_cla_placement_id", "p.last_updated_dttm"), child("liquidlogic", "m", "p.dim_person_id"),
+                    twinKey("fct_period_of_care", "g.period_key"), miles("first(distance_miles)"),
+                    systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
+                    allocatedTeam("base", "placement_key", "start_date"))),
             table("fct_episode", """
                     WITH lgl AS (
                       SELECT e.fact_care_episodes_id, max_by(l.dim_lookup_lgl_status_desc, l.start_dttm) AS lgl_desc
@@ -92,8 +117,8 @@ final class ConformCare {
                       FROM all_liquidlogic__fact_care_episodes e LEFT JOIN lgl ON lgl.fact_care_episodes_id = e.fact_care_episodes_id
                       LEFT JOIN stg_liquidlogic__fact_cla_placement p ON p.fact_cla_placement_id = e.fact_cla_placement_id %s),
                     cf AS (
-                      SELECT concat('CF-', episode_no) AS episode_key, child_key, concat('CF-', period_episode) AS period_key,
-                             concat('CF-', placement_episode) AS placement_key, start_date, end_date, start_reason_code,
+                      SELECT concat('CF-', episode_no) AS episode_key, child_key, %s AS period_key,
+                             %s AS placement_key, start_date, end_date, start_reason_code,
                              code_of('carefirst', 'LAC_EPISODES.END_REASON', end_reason) AS end_reason_code, legal_status_code,
                              placement_type_code, provider_code AS placement_provider_code, %s AS distance_miles, distance_miles AS distance_raw,
                              code_of('carefirst', 'REFERRALS.PRIMARY_NEED', category_of_need) AS need_code,
@@ -103,31 +128,10 @@ final class ConformCare {
                     %s
                     """.formatted(key("liquidlogic", "e.fact_care_episodes_id"), key("liquidlogic", "e.fact_cla_id"), key("liquidlogic", "e.fact_cla_placement_id"),
                     miles("p.distance_from_home"), lineage("liquidlogic", "e", "e.fact_care_episodes_id", "e.last_updated_dttm"),
-                    child("liquidlogic", "m", "e.dim_person_id"), miles("distance_miles"),
+                    child("liquidlogic", "m", "e.dim_person_id"), twinKey("fct_period_of_care", key("carefirst", "period_episode")),
+                    twinKey("fct_placement", key("carefirst", "placement_episode")), miles("distance_miles"),
                     systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
                     allocatedTeam("base", "episode_key", "start_date"))),
-            table("fct_placement", """
-                    WITH ll AS (
-                      SELECT %s AS placement_key, m.child_key, %s AS period_key, to_date(p.start_dttm) AS start_date, to_date(p.end_dttm) AS end_date,
-                             coalesce(code_of('liquidlogic', 'FACT_CLA_PLACEMENT.DIM_LOOKUP_PLACEMENT_TYPE_CODE', p.dim_lookup_placement_type_code), 'UNKNOWN') AS placement_type_code,
-                             code_of('liquidlogic', 'FACT_CLA_PLACEMENT.DIM_LOOKUP_PLACEMENT_PROVIDER_CODE', p.dim_lookup_placement_provider_code) AS provider_code,
-                             %s AS distance_miles, p.distance_from_home AS distance_raw, p.dim_lookup_plac_chng_reas_code AS change_reason_code,
-                             %s, p._deleted_at IS NOT NULL AS _deleted
-                      FROM all_liquidlogic__fact_cla_placement p %s),
-                    cf AS (
-                      SELECT concat('CF-', placement_episode) AS placement_key, first(child_key) AS child_key, concat('CF-', first(period_episode)) AS period_key,
-                             min(start_date) AS start_date, CASE WHEN count(*) = count(end_date) THEN max(end_date) END AS end_date,
-                             first(placement_type_code) AS placement_type_code, first(provider_code) AS provider_code,
-                             %s AS distance_miles, first(distance_miles) AS distance_raw, CAST(NULL AS STRING) AS change_reason_code,
-                             'carefirst' AS source_system, CAST(placement_episode AS STRING) AS source_key, min(entered_on) AS recorded_at, max(_drop) AS last_drop
-                      FROM int_cf_episode GROUP BY child_group, placement_episode),
-                    base AS (%s)
-                    %s
-                    """.formatted(key("liquidlogic", "p.fact_cla_placement_id"), key("liquidlogic", "p.fact_cla_id"), miles("p.distance_from_home"),
-                    lineage("liquidlogic", "p", "p.fact_cla_placement_id", "p.last_updated_dttm"), child("liquidlogic", "m", "p.dim_person_id"),
-                    miles("first(distance_miles)"),
-                    systemOfRecord("ll.child_key = cf.child_key AND ll.start_date = cf.start_date"),
-                    allocatedTeam("base", "placement_key", "start_date"))),
             table("fct_legal_status", """
                     WITH ll AS (
                       SELECT %s AS legal_status_key, m.child_key, to_date(l.start_dttm) AS start_date, to_date(l.end_dttm) AS end_date,

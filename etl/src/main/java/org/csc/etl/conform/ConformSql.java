@@ -34,7 +34,8 @@ final class ConformSql {
      */
     static final Map<String, String> TWINNED = Map.of(
             "fct_contact", "contact_key", "fct_strategy_discussion", "discussion_key", "fct_s47", "s47_key",
-            "fct_conference", "conference_key", "fct_cp_plan", "plan_key");
+            "fct_conference", "conference_key", "fct_cp_plan", "plan_key",
+            "fct_period_of_care", "period_key", "fct_placement", "placement_key");
 
     private static final String KEPT = "SELECT * FROM ll WHERE NOT _deleted";
     private static final Pattern SAME_EVENT = Pattern.compile("FROM cf LEFT ANTI JOIN ll ON (.+)");
@@ -53,7 +54,7 @@ final class ConformSql {
         List<Step> withTwins = new ArrayList<>();
         for (Step s : all) {
             withTwins.add(s);
-            if (TWINNED.containsKey(s.name())) withTwins.add(twins(s, TWINNED.get(s.name())));
+            if (TWINNED.containsKey(s.name())) withTwins.add(twins(s, TWINNED.get(s.name()), materialisedTwin(s.name(), all)));
         }
         STEPS = List.copyOf(withTwins);
     }
@@ -63,7 +64,7 @@ final class ConformSql {
      * Logic row of the same event. Built from the fact's own ll and cf CTEs and its same-event
      * condition, so the two can never disagree.
      */
-    static Step twins(Step fact, String keyCol) {
+    static Step twins(Step fact, String keyCol, boolean materialised) {
         String sql = fact.sql();
         int cf = sql.indexOf("cf AS (");
         Matcher m = SAME_EVENT.matcher(sql);
@@ -75,12 +76,23 @@ final class ConformSql {
             if (c == '(') depth++;
             if (c == ')') depth--;
         } while (depth > 0);
-        // A view, not materialised: its one reader computes it inside its own write, without a job of its own.
-        return view("int_twin__" + fact.name(), sql.substring(0, end) + """
+        return new Step("int_twin__" + fact.name(), materialised ? Kind.CACHED : Kind.VIEW, sql.substring(0, end) + """
 
                 SELECT cf.%1$s AS cf_key, min(ll.%1$s) AS ll_key FROM cf JOIN ll ON %2$s
                 WHERE NOT ll._deleted GROUP BY cf.%1$s
                 """.formatted(keyCol, m.group(1).trim()));
+    }
+
+    /**
+     * A map with one reader that reads no other map stays a view: that reader computes it inside its
+     * own write, without a job of its own. A map read by several facts is computed once; and two maps
+     * read by one fact must be, because Spark 4 cannot inline both as CTEs of one plan
+     * (PLAN_VALIDATION_FAILED_RULE_IN_BATCH, rule InlineCTE).
+     */
+    private static boolean materialisedTwin(String fact, List<Step> steps) {
+        Pattern map = Pattern.compile("\\bint_twin__(fct_[a-z0-9_]+)");
+        List<Step> readers = steps.stream().filter(s -> s.sql().contains("int_twin__" + fact)).toList();
+        return readers.size() > 1 || readers.stream().anyMatch(r -> map.matcher(r.sql()).results().map(x -> x.group(1)).distinct().count() > 1);
     }
 
     /** A Care First foreign key to a twinned fact: the Liquid Logic twin's key when the fact kept that one. */

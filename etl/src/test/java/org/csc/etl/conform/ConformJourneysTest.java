@@ -99,6 +99,20 @@ class ConformJourneysTest {
                         "OUTCOME", "Referral to Social Care", "TEAM", "AREA1", "WORKER_ID", 12, "ENTERED_ON", "01/02/2016 10:00"))
                 .row("REFERRALS", r("REFERRAL_NO", 6201, "CLIENT_NO", 1201, "CONTACT_NO", 5201, "REFERRAL_DATE", "03/02/2016", "SOURCE", "Police",
                         "PRIMARY_NEED", "Abuse or neglect", "NFA", "N", "TEAM", "Locality 1", "WORKER_ID", 12, "ENTERED_ON", "03/02/2016 11:00"))
+                // D's care: Liquid Logic holds the period and its first placement; Care First alone holds a change of legal
+                // status (same placement) and then a change of placement, so both point at a period and a placement the star left out.
+                .row("LAC_EPISODES", r("EPISODE_NO", 6301, "CLIENT_NO", 1201, "START_DATE", "01/03/2016", "END_DATE", "10/03/2016",
+                        "START_REASON", "Started to be looked after", "LEGAL_STATUS", "Section 20", "PLACEMENT_TYPE", "FOST-LA",
+                        "PLACEMENT_PROVIDER", "Own LA", "PLACEMENT_POSTCODE", "ZZ99 1AA", "DISTANCE_MILES", "5", "END_REASON", "Change of legal status",
+                        "CATEGORY_OF_NEED", "Abuse or neglect", "ENTERED_ON", "01/03/2016 12:00"))
+                .row("LAC_EPISODES", r("EPISODE_NO", 6302, "CLIENT_NO", 1201, "START_DATE", "10/03/2016", "END_DATE", "20/03/2016",
+                        "START_REASON", "Change of legal status", "LEGAL_STATUS", "Interim Care Order", "PLACEMENT_TYPE", "FOST-LA",
+                        "PLACEMENT_PROVIDER", "Own LA", "PLACEMENT_POSTCODE", "ZZ99 1AA", "DISTANCE_MILES", "5", "END_REASON", "Change of placement",
+                        "CATEGORY_OF_NEED", "Abuse or neglect", "ENTERED_ON", "10/03/2016 12:00"))
+                .row("LAC_EPISODES", r("EPISODE_NO", 6303, "CLIENT_NO", 1201, "START_DATE", "20/03/2016",
+                        "START_REASON", "Change of placement", "LEGAL_STATUS", "Interim Care Order", "PLACEMENT_TYPE", "RES-LA",
+                        "PLACEMENT_PROVIDER", "Own LA", "PLACEMENT_POSTCODE", "ZZ99 2BB", "DISTANCE_MILES", "7",
+                        "CATEGORY_OF_NEED", "Abuse or neglect", "ENTERED_ON", "20/03/2016 12:00"))
                 .write();
         DropBuilder ll = Journeys.departments(new DropBuilder(landing, "liquidlogic", LocalDate.of(2016, 4, 1), "FULL"));
         Journeys.liquidLogic(ll, 9001, 511, null, null, 0, "Bea", "Jones", "2011-03-04");
@@ -108,7 +122,14 @@ class ConformJourneysTest {
                 .row("FACT_CONTACTS", r("FACT_CONTACT_ID", 70201, "DIM_PERSON_ID", 9201, "CONTACT_DTTM", "2016-02-01 10:00:00.000", "DIM_LOOKUP_CONT_SORC_ID", "6",
                         "OUTCOME_NEW_REFERRAL_FLAG", "Y", "OUTCOME_EXISTING_REFERRAL_FLAG", "N", "OUTCOME_CP_ENQUIRY_FLAG", "N", "OUTCOME_NFA_FLAG", "N",
                         "OUTCOME_ADVICE_FLAG", "N", "OUTCOME_EARLY_HELP_FLAG", "0", "DIM_DEPARTMENT_ID", 1, "DIM_WORKER_ID", 512,
-                        "CREATED_DTTM", "2016-02-01 10:00:00.000"));
+                        "CREATED_DTTM", "2016-02-01 10:00:00.000"))
+                .row("FACT_CLA", r("FACT_CLA_ID", 70301, "DIM_PERSON_ID", 9201, "START_DTTM", "2016-03-01 00:00:00.000", "HOME_POSTCODE", "ZZ99 9ZZ"))
+                .row("FACT_CLA_PLACEMENT", r("FACT_CLA_PLACEMENT_ID", 70311, "FACT_CLA_ID", 70301, "DIM_PERSON_ID", 9201, "START_DTTM", "2016-03-01 00:00:00.000",
+                        "END_DTTM", "2016-03-20 00:00:00.000", "DIM_LOOKUP_PLACEMENT_TYPE_CODE", "U4", "DIM_LOOKUP_PLACEMENT_PROVIDER_CODE", "PR1",
+                        "POSTCODE", "ZZ99 1AA", "DISTANCE_FROM_HOME", "5"))
+                .row("FACT_CARE_EPISODES", r("FACT_CARE_EPISODES_ID", 70321, "FACT_CLA_ID", 70301, "DIM_PERSON_ID", 9201, "FACT_CLA_PLACEMENT_ID", 70311,
+                        "CARE_START_DATE", "2016-03-01", "CARE_END_DATE", "2016-03-10", "CARE_REASON_DESC", "Started to be looked after",
+                        "CARE_REASON_END_DESC", "Episode ceases and new episode begins on same day", "CIN_903_CODE", "N1"));
         ll.write();
         new DropBuilder(landing, "liquidlogic", LocalDate.of(2016, 4, 2), "DELTA")
                 .delete("FACT_CONTACTS", "70101", "2016-04-02 08:00:00.000").write();
@@ -154,7 +175,14 @@ class ConformJourneysTest {
                         + "UNION ALL SELECT 'fct_conference', s47_key FROM fct_conference WHERE source_system = 'carefirst' AND s47_key NOT IN (SELECT s47_key FROM fct_s47) "
                         + "UNION ALL SELECT 'fct_cp_plan', conference_key FROM fct_cp_plan WHERE source_system = 'carefirst' AND conference_key NOT IN (SELECT conference_key FROM fct_conference) "
                         + "UNION ALL SELECT 'fct_cp_review', plan_key FROM fct_cp_review WHERE source_system = 'carefirst' AND plan_key NOT IN (SELECT plan_key FROM fct_cp_plan) "
-                        + "UNION ALL SELECT 'fct_assessment', referral_key FROM fct_assessment WHERE source_system = 'carefirst' AND referral_key NOT IN (SELECT referral_key FROM fct_referral))",
+                        + "UNION ALL SELECT 'fct_assessment', referral_key FROM fct_assessment WHERE source_system = 'carefirst' AND referral_key NOT IN (SELECT referral_key FROM fct_referral) "
+                        + "UNION ALL SELECT 'fct_episode', period_key FROM fct_episode WHERE source_system = 'carefirst' AND period_key NOT IN (SELECT period_key FROM fct_period_of_care) "
+                        + "UNION ALL SELECT 'fct_episode', placement_key FROM fct_episode WHERE source_system = 'carefirst' AND placement_key NOT IN (SELECT placement_key FROM fct_placement) "
+                        + "UNION ALL SELECT 'fct_placement', period_key FROM fct_placement WHERE source_system = 'carefirst' AND period_key NOT IN (SELECT period_key FROM fct_period_of_care))",
+                "care_links_d", "(SELECT 'episode' AS t, child_key, source_system, source_key, start_date, period_key, placement_key FROM fct_episode "
+                        + "UNION ALL SELECT 'placement', child_key, source_system, source_key, start_date, period_key, placement_key FROM fct_placement "
+                        + "UNION ALL SELECT 'period', child_key, source_system, source_key, start_date, period_key, NULL FROM fct_period_of_care) x "
+                        + "JOIN map_child m ON m.child_key = x.child_key AND m.system = 'carefirst' AND m.source_id = 1201",
                 "deleted_staged", "all_liquidlogic__fact_contacts WHERE _deleted_at IS NOT NULL",
                 "fct_icpc_log", "fct_icpc_log", "fct_sickness", "fct_sickness",
                 "manual_dental", "fct_health_check WHERE source_system = 'manual'",
@@ -176,6 +204,7 @@ class ConformJourneysTest {
                 "assessment_links_c", "a.source_system, a.start_date, f.source_system",
                 "referral_contact_d", "f.source_system, f.source_key, f.contact_key, c.source_system, c.source_key",
                 "cf_links_left_out", "t, k",
+                "care_links_d", "t, source_system, source_key, start_date, period_key, placement_key",
                 "deleted_staged", "fact_contact_id, _deleted_at",
                 "c_by_system", "t, source_system, n",
                 "fct_icpc_log", "log_key, strategy_date, icpc_date, within_15_days_logged, comments, "
@@ -300,6 +329,12 @@ class ConformJourneysTest {
         assertThat(out.get("referral_contact_d")).containsExactly("carefirst|6201|LL-70201|liquidlogic|70201");
         // No Care First link in the fixture points at an event the star left out.
         assertThat(out.getOrDefault("cf_links_left_out", List.of())).isEmpty();
+        // D's Care First-only episodes and placement point at the Liquid Logic period and placement the star kept.
+        assertThat(out.get("care_links_d")).containsExactly(
+                "episode|carefirst|6302|2016-03-10|LL-70301|LL-70311", "episode|carefirst|6303|2016-03-20|LL-70301|CF-6303",
+                "episode|liquidlogic|70321|2016-03-01|LL-70301|LL-70311",
+                "period|liquidlogic|70301|2016-03-01|LL-70301|-",
+                "placement|carefirst|6303|2016-03-20|LL-70301|CF-6303", "placement|liquidlogic|70311|2016-03-01|LL-70301|LL-70311");
     }
 
     @Test
