@@ -94,11 +94,11 @@ public final class ConformJob {
         Map<String, String> inputs = new HashMap<>();
         for (SourceSystem s : systems) {
             for (SourceContract.Table t : s.contract().tables().values()) {
-                String v = String.valueOf(deltaVersion(t.stagedTable()));
+                String v = String.valueOf(lake.version(t.stagedTable()));
                 inputs.put(t.stagedTable(), v);
                 inputs.put(StagedViews.allView(t.stagedTable()), v);
                 // The history view falls back to the staged rows when no history table exists: both count.
-                if (t.keepsHistory()) inputs.put(t.historyTable(), deltaVersion(t.historyTable()) + ":" + v);
+                if (t.keepsHistory()) inputs.put(t.historyTable(), lake.version(t.historyTable()) + ":" + v);
             }
         }
         for (String view : List.of("stg_manual__icpc_tracker", "stg_manual__dental_checks", "stg_hr__sickness")) inputs.put(view, manual.fingerprint());
@@ -262,16 +262,6 @@ public final class ConformJob {
     }
 
     /** The latest Delta version of a table from its log directory (-1 when absent): no Spark job. */
-    private long deltaVersion(String table) {
-        Path log = lake.root().resolve(table).resolve("_delta_log");
-        if (!Files.isDirectory(log)) return -1;
-        try (Stream<Path> files = Files.list(log)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
-                    .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1);
-        } catch (IOException e) {
-            return -2;
-        }
-    }
 
     private static String sha(String s) {
         try {

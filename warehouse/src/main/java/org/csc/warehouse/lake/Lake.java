@@ -7,8 +7,11 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.csc.warehouse.config.WarehouseConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** The Delta lake: one directory per table, named by layer (stg_, dim_, fct_, kpi_, dq_, etl_). */
 public final class Lake {
@@ -59,8 +62,15 @@ public final class Lake {
         return DeltaTable.forPath(spark, path(table));
     }
 
+    /** The table's latest version, -1 when it does not exist: read from the log's file names, without a Spark job. */
     public long version(String table) {
-        if (!exists(table)) return -1;
-        return delta(table).history(1).select("version").head().getLong(0);
+        Path log = root.resolve(table).resolve("_delta_log");
+        if (!Files.isDirectory(log)) return -1;
+        try (Stream<Path> files = Files.list(log)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
+                    .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of " + table, e);
+        }
     }
 }
