@@ -64,21 +64,33 @@ public final class DqRunner {
 
     /** Registers the helper views and builds the unioned population; a rule whose star tables are absent is skipped, not failed. */
     public static Evaluation evaluate(SparkSession spark, WarehouseConfig config, Lake lake, List<SourceSystem> systems, List<DqRule> rules) {
+        DqViews.registerInputs(spark, config, lake, systems);
+        Map<String, String> skipped = new LinkedHashMap<>();
+        return evaluate(spark, config, systems, runnable(spark, RuleCatalog.resolved(rules, config), skipped), skipped);
+    }
+
+    /** The resolved rules whose star tables exist; the others go to {@code skipped} with the reason. */
+    private static List<DqRule> runnable(SparkSession spark, List<DqRule> resolved, Map<String, String> skipped) {
+        List<DqRule> out = new ArrayList<>();
+        for (DqRule r : resolved) {
+            List<String> missing = r.reads().stream().filter(t -> !spark.catalog().tableExists(t)).toList();
+            if (missing.isEmpty()) out.add(r);
+            else skipped.put(r.code(), "needs " + String.join(", ", missing) + " (not built yet)");
+        }
+        return out;
+    }
+
+    private static Evaluation evaluate(SparkSession spark, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules,
+                                       Map<String, String> skipped) {
         Set<String> used = new TreeSet<>();
         for (DqRule r : rules) {
             Matcher m = ENRICHED.matcher(r.sql());
             while (m.find()) used.add(m.group());
         }
-        DqViews.register(spark, config, lake, systems, used);
-        Map<String, String> skipped = new LinkedHashMap<>();
+        DqViews.registerEnriched(spark, config, systems, used);
         List<DqRule> ran = new ArrayList<>();
         Dataset<Row> union = null;
-        for (DqRule r : RuleCatalog.resolved(rules, config)) {
-            List<String> missing = r.reads().stream().filter(t -> !spark.catalog().tableExists(t)).toList();
-            if (!missing.isEmpty()) {
-                skipped.put(r.code(), "needs " + String.join(", ", missing) + " (not built yet)");
-                continue;
-            }
+        for (DqRule r : rules) {
             Dataset<Row> ds;
             try {
                 ds = spark.sql(r.sql());
@@ -129,24 +141,44 @@ public final class DqRunner {
 
     private static Summary write(Lake lake, WarehouseConfig config, List<SourceSystem> systems, List<DqRule> rules, String runId,
                                  Consumer<String> log, SparkSession spark) {
-        Evaluation ev = evaluate(spark, config, lake, systems, rules);
+        DqViews.registerInputs(spark, config, lake, systems);
+        Map<String, String> skipping = new LinkedHashMap<>();
+        List<DqRule> runnable = runnable(spark, RuleCatalog.resolved(rules, config), skipping);
+        RuleReuse.Plan plan = RuleReuse.plan(spark, lake, config, systems, runnable, config.bool("dq.reuse.unchanged"));
+        List<DqRule> kept = runnable.stream().filter(r -> plan.reused().contains(r.code())).toList();
+        Evaluation ev = evaluate(spark, config, systems, runnable.stream().filter(r -> !plan.reused().contains(r.code())).toList(), skipping);
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         ev.skipped().forEach((rule, why) -> byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(rule));
         byReason.forEach((why, codes) -> log.accept("  [quality] skipped " + String.join(", ", codes) + ": " + why));
+        if (!kept.isEmpty()) {
+            log.accept("  [quality] " + kept.size() + " rules read nothing that changed since " + plan.lastRun()
+                    + ": their findings and counts are kept: " + String.join(", ", kept.stream().map(DqRule::code).toList()));
+        }
+        // Copied before the findings table is replaced; eager, so the copy does not read the table it overwrites.
+        List<String> keptCodes = kept.stream().map(DqRule::code).toList();
+        Dataset<Row> keptFindings = null;
+        Dataset<Row> keptResults = null;
+        if (!kept.isEmpty()) {
+            keptFindings = lake.read(FINDINGS).where(col("rule").isin(keptCodes.toArray())).withColumn("run_id", lit(runId)).localCheckpoint(true);
+            keptResults = lake.read(RESULTS).where(col("run_id").equalTo(plan.lastRun()).and(col("rule").isin(keptCodes.toArray())))
+                    .withColumn("run_id", lit(runId)).localCheckpoint(true);
+        }
         Dataset<Row> pop = ev.population().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> findings = pop.where(col("failed")).select(lit(runId).as("run_id"), col("rule"), col("source_system"), col("source_table"),
                     col("record_key"), col("child_key"), col("worker_key"), col("team"), col("month"), col("detail"));
-            lake.overwrite(FINDINGS, findings);
+            lake.overwrite(FINDINGS, keptFindings == null ? findings : findings.unionByName(keptFindings));
             Dataset<Row> results = pop.groupBy("rule", "team", "month")
                     .agg(count(lit(1)).as("checked"), sum(when(col("failed"), 1L).otherwise(0L)).as("failed"))
                     .select(lit(runId).as("run_id"), col("rule"), col("team"), col("month"), col("checked"), col("failed"));
-            lake.append(RESULTS, results);
+            lake.append(RESULTS, keptResults == null ? results : results.unionByName(keptResults));
         } finally {
             pop.unpersist();
         }
+        List<DqRule> checked = new ArrayList<>(ev.ran());
+        checked.addAll(kept);
         Map<String, long[]> now = new LinkedHashMap<>();
-        for (DqRule r : ev.ran()) now.put(r.code(), new long[2]);
+        for (DqRule r : checked) now.put(r.code(), new long[2]);
         for (Row r : lake.read(RESULTS).where(col("run_id").equalTo(runId)).groupBy("rule")
                 .agg(sum("checked"), sum("failed")).collectAsList()) {
             now.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2)});
@@ -165,8 +197,11 @@ public final class DqRunner {
         }
         lake.append(RULE_RUNS, spark.createDataFrame(rows, RULE_RUNS_SCHEMA));
         lake.overwrite(RULES, spark.createDataFrame(ruleRows(RuleCatalog.resolved(rules, config)), RULES_SCHEMA));
+        // Last: a run that stops before this line leaves no state that would let the next one copy from it.
+        lake.overwrite(RuleReuse.STATE, RuleReuse.state(spark, plan, checked, runId));
         Summary s = new Summary(runId, totals, ev.skipped());
-        log.accept("[quality] " + ev.ran().size() + " rules run, " + ev.skipped().size() + " skipped: " + s.failed() + " findings in "
+        log.accept("[quality] " + ev.ran().size() + " rules run, " + (kept.isEmpty() ? "" : kept.size() + " kept from the last run, ")
+                + ev.skipped().size() + " skipped: " + s.failed() + " findings in "
                 + s.checked() + " records checked" + (s.jumps().isEmpty() ? "" : "; failures jumped for "
                 + String.join(", ", s.jumps().stream().map(RuleTotal::rule).toList())));
         return s;

@@ -36,6 +36,10 @@ public final class DqViews {
     static final List<String> CF_WORKER_COLUMNS = List.of("worker_id");
     static final List<String> LL_WORKER_COLUMNS = List.of("dim_worker_id", "completed_by_user_id", "completed_by_user_staff_id");
     static final List<String> LL_DEPT_COLUMNS = List.of("dim_department_id", "completed_by_dept_id", "organised_by_dept_id");
+    /** The identity views each system's enriched views join: what they add to a staging row depends on these alone. */
+    static final Map<String, List<String>> IDENTITY_VIEWS = Map.of(
+            "carefirst", List.of("dq_cf_child", "dq_cf_worker", "dq_cf_client_team", "map_teams"),
+            "liquidlogic", List.of("dq_ll_child", "dq_ll_dept", "dq_ll_worker", "dq_ll_person_team"));
 
     private DqViews() {}
 
@@ -45,6 +49,12 @@ public final class DqViews {
 
     /** @param used enriched views the rules read (materialised once); null = all, lazily */
     public static void register(SparkSession spark, WarehouseConfig config, Lake lake, List<SourceSystem> systems, Set<String> used) {
+        registerInputs(spark, config, lake, systems);
+        registerEnriched(spark, config, systems, used);
+    }
+
+    /** Everything but the enriched staging views: staging, mappings, calendar, quarantine, identity views and manual logs. */
+    static void registerInputs(SparkSession spark, WarehouseConfig config, Lake lake, List<SourceSystem> systems) {
         String salt = config.string("identity.salt");
         spark.udf().register("norm_key", (UDF1<String, String>) Mappings::normalise, DataTypes.StringType);
         spark.udf().register("norm_text", (UDF1<String, String>) ConformJob::normaliseName, DataTypes.StringType);
@@ -64,12 +74,17 @@ public final class DqViews {
                     : spark.createDataFrame(List.of(), QuarantineRow.SCHEMA)).createOrReplaceTempView("etl_quarantine");
         }
         identities(spark, salt);
+        ManualLogs.register(spark, config);
+    }
+
+    /** The enriched staging views ({@code dq_<system>__<table>}) in {@code used}, materialised side by side; null = all, lazily. */
+    static void registerEnriched(SparkSession spark, WarehouseConfig config, List<SourceSystem> systems, Set<String> used) {
         Map<String, Dataset<Row>> toMaterialise = new LinkedHashMap<>();
         for (SourceSystem s : systems) {
             for (SourceContract.Table t : s.contract().tables().values()) {
-                String view = "dq_" + s.name() + "__" + t.name().toLowerCase();
+                String view = enrichedView(s.name(), t);
                 if (used != null && !used.contains(view)) continue;
-                Dataset<Row> ds = enriched(spark, s.name(), t, config);
+                Dataset<Row> ds = spark.sql(enrichedSql(s.name(), t, config));
                 if (used != null) toMaterialise.put(view, ds);
                 else ds.createOrReplaceTempView(view);
             }
@@ -80,7 +95,10 @@ public final class DqViews {
         toMaterialise.forEach((view, ds) -> jobs.add(() -> done.put(view, ds.localCheckpoint(true))));
         Parallel.runAll(jobs, config.integer("lake.writers"));
         toMaterialise.keySet().forEach(view -> done.get(view).createOrReplaceTempView(view));
-        ManualLogs.register(spark, config);
+    }
+
+    static String enrichedView(String system, SourceContract.Table t) {
+        return "dq_" + system + "__" + t.name().toLowerCase();
     }
 
     /**
@@ -136,7 +154,8 @@ public final class DqViews {
                 + "LEFT JOIN dq_ll_worker w ON w.dim_worker_id = i.dim_worker_id) WHERE rn = 1"), "dq_ll_person_team");
     }
 
-    private static Dataset<Row> enriched(SparkSession spark, String system, SourceContract.Table t, WarehouseConfig config) {
+    /** The enriched view's query: its text is part of the rules' fingerprints, so a change to it reruns them. */
+    static String enrichedSql(String system, SourceContract.Table t, WarehouseConfig config) {
         List<String> cols = t.columns().stream().map(SourceContract.Column::stagedName).toList();
         boolean cf = system.equals("carefirst");
         List<String> joins = new ArrayList<>();
@@ -183,7 +202,7 @@ public final class DqViews {
                     : start != null ? ", coalesce(t." + start + " >= " + golive + ", true) AS _entered_in_ll"
                     : ", true AS _entered_in_ll";
         }
-        return spark.sql("SELECT t.*, " + child + " AS _child_key, " + worker + " AS _worker_key, " + teamExpr + " AS _team" + entered
-                + " FROM " + t.stagedTable() + " t " + String.join(" ", joins));
+        return "SELECT t.*, " + child + " AS _child_key, " + worker + " AS _worker_key, " + teamExpr + " AS _team" + entered
+                + " FROM " + t.stagedTable() + " t " + String.join(" ", joins);
     }
 }

@@ -27,6 +27,9 @@ class DqRunnerTest {
     static WarehouseConfig config;
     static DqRunner.Summary first;
     static DqRunner.Summary second;
+    static DqRunner.Summary third;
+    static final List<String> secondLog = new java.util.ArrayList<>();
+    static final List<String> thirdLog = new java.util.ArrayList<>();
     static final List<DqRule> RULES = List.of(RuleCatalog.byCode("CMP01"), RuleCatalog.byCode("TIM01"), RuleCatalog.byCode("REC02"));
 
     @BeforeAll
@@ -43,7 +46,11 @@ class DqRunnerTest {
                 "(102, 2, DATE'2015-06-01', NULL, 'AREA1', 501, TIMESTAMP'2015-08-03 10:00:00')",
                 "(105, 1, DATE'2015-07-01', NULL, 'Locality Team 1', 501, TIMESTAMP'2015-07-01 10:00:00')",
                 "(106, 1, DATE'2015-07-02', '', 'Locality Team 1', 501, TIMESTAMP'2015-07-02 10:00:00')");
-        second = DqRunner.run(lake, config, DqFixture.SYSTEMS, RULES, "run-2", m -> {});
+        // As in a fresh process each night: the enriched views of the first run are gone.
+        DqFixture.SYSTEMS.forEach(s -> s.contract().tables().values().forEach(t -> spark.catalog().dropTempView(DqViews.enrichedView(s.name(), t))));
+        second = DqRunner.run(lake, config, DqFixture.SYSTEMS, RULES, "run-2", secondLog::add);
+        // Nothing changes before the third night: every rule keeps the second night's outcome.
+        third = DqRunner.run(lake, config, DqFixture.SYSTEMS, RULES, "run-3", thirdLog::add);
     }
 
     @AfterAll
@@ -55,16 +62,34 @@ class DqRunnerTest {
     @Test
     void findingsAddUpToTheResultsOfTheRun() {
         long findings = lake.read(DqRunner.FINDINGS).count();
-        Row sums = lake.read(DqRunner.RESULTS).where("run_id = 'run-2'").selectExpr("sum(failed)", "sum(checked)").head();
-        assertThat(sums.getLong(0)).isEqualTo(findings).isEqualTo(second.failed());
-        assertThat(sums.getLong(1)).isEqualTo(second.checked());
-        assertThat(lake.read(DqRunner.FINDINGS).select("run_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("run-2");
+        Row sums = lake.read(DqRunner.RESULTS).where("run_id = 'run-3'").selectExpr("sum(failed)", "sum(checked)").head();
+        assertThat(sums.getLong(0)).isEqualTo(findings).isEqualTo(third.failed());
+        assertThat(sums.getLong(1)).isEqualTo(third.checked());
+        assertThat(lake.read(DqRunner.FINDINGS).select("run_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("run-3");
+    }
+
+    @Test
+    void aRuleThatReadsNothingChangedKeepsTheLastOutcome() {
+        // The second night changed Care First contacts: the two rules reading them ran, the ICPC log rule did not.
+        assertThat(secondLog).anyMatch(l -> l.contains("1 rules read nothing that changed since run-1") && l.endsWith("kept: REC02"));
+        assertThat(thirdLog).anyMatch(l -> l.contains("3 rules read nothing that changed since run-2") && l.endsWith("kept: CMP01, TIM01, REC02"));
+        assertThat(thirdLog).anyMatch(l -> l.startsWith("[quality] 0 rules run, 3 kept from the last run, 0 skipped"));
+        assertThat(third.totals()).extracting(t -> t.rule() + ":" + t.checked() + ":" + t.failed())
+                .containsExactlyInAnyOrderElementsOf(second.totals().stream().map(t -> t.rule() + ":" + t.checked() + ":" + t.failed()).toList());
+        // Kept means copied whole: the same results rows and the same findings, under the new run's id.
+        String results = "SELECT rule, team, month, checked, failed FROM %s WHERE run_id = '%s'";
+        lake.read(DqRunner.RESULTS).createOrReplaceTempView("test_results");
+        assertThat(spark.sql(results.formatted("test_results", "run-3")).exceptAll(spark.sql(results.formatted("test_results", "run-2"))).count()).isZero();
+        assertThat(spark.sql(results.formatted("test_results", "run-2")).exceptAll(spark.sql(results.formatted("test_results", "run-3"))).count()).isZero();
+        assertThat(spark.sql(results.formatted("test_results", "run-1") + " AND rule = 'REC02'")
+                .exceptAll(spark.sql(results.formatted("test_results", "run-2") + " AND rule = 'REC02'")).count()).isZero();
+        assertThat(lake.read(DqRunner.FINDINGS).count()).isEqualTo(second.failed()).isPositive();
     }
 
     @Test
     void everyRunsMetricsAreKeptForTrends() {
-        assertThat(lake.read(DqRunner.RESULTS).select("run_id").distinct().count()).isEqualTo(2);
-        assertThat(lake.read(DqRunner.RULE_RUNS).count()).isEqualTo(2L * RULES.size());
+        assertThat(lake.read(DqRunner.RESULTS).select("run_id").distinct().count()).isEqualTo(3);
+        assertThat(lake.read(DqRunner.RULE_RUNS).count()).isEqualTo(3L * RULES.size());
         assertThat(lake.read(DqRunner.RULES).count()).isEqualTo(RULES.size());
     }
 
