@@ -177,6 +177,10 @@ class NightlyJobTest {
         // fct_referral reads the contacts too: a Care First referral links to the Liquid Logic twin of its contact.
         assertThat(names).contains("map_child", "dim_child", "fct_assessment", "fct_episode", "dim_team")
                 .doesNotContain("fct_contact", "fct_referral", "fct_child_month");
+        // The audit too: Care First's contact rule keeps last night's outcome; the rules reading Liquid Logic contacts run.
+        String kept = fourth.stream().filter(l -> l.contains("rules read nothing that changed since")).findFirst().orElseThrow();
+        List<String> keptRules = java.util.Arrays.stream(kept.substring(kept.lastIndexOf(':') + 1).split(",")).map(String::trim).toList();
+        assertThat(keptRules).contains("CMP01", "CMP05", "UNQ01").doesNotContain("CMP02", "TIM01", "VAL12", "CON12");
         Map<String, Double> apr = query("cubes.duckdb", "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
                 + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'");
         assertThat(apr).containsEntry("n", 3.0);
