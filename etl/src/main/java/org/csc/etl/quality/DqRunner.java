@@ -150,15 +150,13 @@ public final class DqRunner {
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         ev.skipped().forEach((rule, why) -> byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(rule));
         byReason.forEach((why, codes) -> log.accept("  [quality] skipped " + String.join(", ", codes) + ": " + why));
-        if (!kept.isEmpty()) {
-            log.accept("  [quality] " + kept.size() + " rules read nothing that changed since " + plan.lastRun()
-                    + ": their findings and counts are kept: " + String.join(", ", kept.stream().map(DqRule::code).toList()));
-        }
-        // Copied before the findings table is replaced; eager, so the copy does not read the table it overwrites.
         List<String> keptCodes = kept.stream().map(DqRule::code).toList();
         Dataset<Row> keptFindings = null;
         Dataset<Row> keptResults = null;
         if (!kept.isEmpty()) {
+            log.accept("  [quality] " + kept.size() + " rules read nothing that changed since " + plan.lastRun()
+                    + ": their findings and counts are kept: " + String.join(", ", keptCodes));
+            // Copied before the findings table is replaced; eager, so the copy does not read the table it overwrites.
             keptFindings = lake.read(FINDINGS).where(col("rule").isin(keptCodes.toArray())).withColumn("run_id", lit(runId)).localCheckpoint(true);
             keptResults = lake.read(RESULTS).where(col("run_id").equalTo(plan.lastRun()).and(col("rule").isin(keptCodes.toArray())))
                     .withColumn("run_id", lit(runId)).localCheckpoint(true);

@@ -77,9 +77,9 @@ final class RuleReuse {
             for (String n : names) {
                 if (enriched.containsKey(n)) {
                     SourceContract.Table t = enriched.get(n);
-                    if (!inLake(lake, t.stagedTable())) byContent.add(t.stagedTable());
+                    if (!lake.exists(t.stagedTable())) byContent.add(t.stagedTable());
                     byContent.addAll(DqViews.IDENTITY_VIEWS.get(systemOf.get(n)));
-                } else if (!inLake(lake, n)) {
+                } else if (!lake.exists(n)) {
                     byContent.add(n);
                 }
             }
@@ -126,10 +126,6 @@ final class RuleReuse {
         List<Row> rows = new ArrayList<>();
         for (DqRule r : ran) rows.add(RowFactory.create(r.code(), plan.fingerprints().get(r.code()), runId));
         return spark.createDataFrame(rows, STATE_SCHEMA);
-    }
-
-    private static boolean inLake(Lake lake, String name) {
-        return lake.exists(name);
     }
 
     private static String input(Lake lake, Map<String, String> content, String name) {
