@@ -53,10 +53,21 @@ public final class Benchmark {
 
     private final WarehouseConfig config;
     private final Consumer<String> out;
+    private final List<String> childArgs;
 
+    /** Nightlies run in this process (tests; Delta and the JIT stay warm between runs). */
     public Benchmark(WarehouseConfig config, Consumer<String> out) {
+        this(config, out, null);
+    }
+
+    /**
+     * childArgs not null: each nightly runs in a fresh JVM, as scheduled, with these csc arguments
+     * (the configuration file and -D overrides this process was given) before the bench's own.
+     */
+    public Benchmark(WarehouseConfig config, Consumer<String> out, List<String> childArgs) {
         this.config = config;
         this.out = out;
+        this.childArgs = childArgs == null ? null : List.copyOf(childArgs);
     }
 
     public List<Row> run(int scale, int deltaDays, int queryRepeats) throws IOException, SQLException {
@@ -81,15 +92,18 @@ public final class Benchmark {
         }
         Path run = base.resolve("run-scale-" + scale);
         Dirs.deleteTree(run);
-        WarehouseConfig c = config.with("landing.dir", landing.toString()).with("lake.dir", run.resolve("lake").toString())
-                .with("out.dir", run.resolve("out").toString());
+        Map<String, String> where = new LinkedHashMap<>();
+        where.put("landing.dir", landing.toString());
+        where.put("lake.dir", run.resolve("lake").toString());
+        where.put("out.dir", run.resolve("out").toString());
+        out.accept("bench: nightlies run " + (childArgs == null ? "in this JVM (warm after the rebuild)" : "each in a fresh JVM, as scheduled"));
 
         List<LocalDate> incremental = dates.subList(dates.size() - deltaDays, dates.size());
         LocalDate fullUntil = dates.get(dates.size() - deltaDays - 1);
-        long fullMillis = nightly(c.with("nightly.until", fullUntil.toString()), "full", rows);
+        long fullMillis = nightly(where, fullUntil, "full", rows, run);
         long incTotal = 0;
         for (int i = 0; i < incremental.size(); i++) {
-            incTotal += nightly(c.with("nightly.until", incremental.get(i).toString()), "incremental-" + (i + 1), rows);
+            incTotal += nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run);
         }
         if (!incremental.isEmpty()) {
             double fraction = (double) incTotal / incremental.size() / fullMillis;
@@ -106,23 +120,44 @@ public final class Benchmark {
         return rows;
     }
 
-    private long nightly(WarehouseConfig c, String phase, List<Row> rows) {
-        JobCounter jobs = JobCounter.attach(Spark.session(c));
-        NightlyJob.Summary s = new NightlyJob(c, m -> {}, Clock.systemUTC()).run();
-        jobs.detach(Spark.session(c));
-        long received = s.staging() == null ? 0 : s.staging().entries().stream()
-                .filter(e -> e.status() == LedgerEntry.Status.APPLIED).mapToLong(LedgerEntry::received).sum();
+    private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run) {
+        Map<String, Long> stages;
+        long received, kpiRows, jobs, rss;
+        if (childArgs == null) {
+            WarehouseConfig c = config.with("nightly.until", until.toString());
+            for (Map.Entry<String, String> e : where.entrySet()) c = c.with(e.getKey(), e.getValue());
+            JobCounter counter = JobCounter.attach(Spark.session(c));
+            NightlyJob.Summary s = new NightlyJob(c, m -> {}, Clock.systemUTC()).run();
+            counter.detach(Spark.session(c));
+            stages = s.stageMillis();
+            received = s.staging() == null ? 0 : s.staging().entries().stream()
+                    .filter(e -> e.status() == LedgerEntry.Status.APPLIED).mapToLong(LedgerEntry::received).sum();
+            kpiRows = s.kpiRows();
+            jobs = counter.jobs();
+            rss = peakRssMb();
+        } else {
+            List<String> args = new ArrayList<>(childArgs);
+            where.forEach((k, v) -> args.add("-D" + k + "=" + v));
+            args.add("-Dnightly.until=" + until);
+            args.add("nightly");
+            ChildNightly.Result r = ChildNightly.run(args, run.resolve("nightly-" + phase + ".log"));
+            stages = r.stageMillis();
+            received = r.received();
+            kpiRows = r.kpiRows();
+            jobs = r.sparkJobs();
+            rss = r.peakRssMb();
+        }
         long total = 0;
-        for (Map.Entry<String, Long> e : s.stageMillis().entrySet()) {
+        for (Map.Entry<String, Long> e : stages.entrySet()) {
             if (e.getKey().equals("total")) continue;
-            long r = e.getKey().equals("extract") ? received : e.getKey().startsWith("cubes") ? s.kpiRows() : 0;
-            rows.add(new Row(phase, e.getKey(), e.getValue(), r, 0, peakRssMb()));
+            long n = e.getKey().equals("extract") ? received : e.getKey().startsWith("cubes") ? kpiRows : 0;
+            rows.add(new Row(phase, e.getKey(), e.getValue(), n, 0, rss));
             total += e.getValue();
         }
-        long t = s.stageMillis().getOrDefault("total", total);
-        rows.add(new Row(phase, "total", t, received, jobs.jobs(), peakRssMb()));
+        long t = stages.getOrDefault("total", total);
+        rows.add(new Row(phase, "total", t, received, jobs, rss));
         out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s", phase, t / 1000.0, received,
-                jobs.jobs(), s.stageMillis()));
+                jobs, stages));
         return t;
     }
 
@@ -180,8 +215,13 @@ public final class Benchmark {
 
     /** Peak resident memory of this process (VmHWM), in MB; 0 where /proc is not available. */
     static long peakRssMb() {
+        return peakRssMb(Path.of("/proc/self/status"));
+    }
+
+    /** Peak resident memory (VmHWM) from a /proc/PID/status file, in MB; 0 when it cannot be read (e.g. the process ended). */
+    static long peakRssMb(Path status) {
         try {
-            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String l : Files.readAllLines(status)) {
                 if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
             }
         } catch (IOException | NumberFormatException ignored) {

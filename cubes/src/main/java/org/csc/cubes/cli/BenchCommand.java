@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,10 +18,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "Authority size multiplier (default ${DEFAULT-VALUE}).") int scale;
     @Option(names = "--delta-days", defaultValue = "3", description = "Incremental nightlies after the rebuild (default ${DEFAULT-VALUE}).") int deltaDays;
     @Option(names = "--repeats", defaultValue = "20", description = "Timed runs of each analyst query (default ${DEFAULT-VALUE}).") int repeats;
+    @Option(names = "--fresh-jvm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run each nightly in a fresh JVM, as the scheduler does (default); --no-fresh-jvm runs them in this one,"
+                    + " warm from the rebuild.") boolean freshJvm;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(parent.config(Map.of()), System.out::println).run(scale, deltaDays, repeats);
+        List<String> childArgs = null;
+        if (freshJvm) {
+            // The child reads the same configuration: this run's file and overrides (environment variables it inherits).
+            childArgs = new ArrayList<>();
+            if (parent.configFile != null) childArgs.add("--config=" + parent.configFile.toAbsolutePath());
+            for (Map.Entry<String, String> e : parent.overrides.entrySet()) childArgs.add("-D" + e.getKey() + "=" + e.getValue());
+        }
+        new Benchmark(parent.config(Map.of()), System.out::println, childArgs).run(scale, deltaDays, repeats);
         return 0;
     }
 }

@@ -20,6 +20,7 @@ import org.csc.etl.stage.StagingResult;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.run.RunId;
 import org.csc.warehouse.spark.ScopedSparkConf;
 import org.csc.warehouse.spark.Spark;
@@ -63,6 +64,9 @@ public final class NightlyJob {
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
                          long kpiRows, List<Path> outputs, List<String> waiting) {}
 
+    /** Printed before "Done in": how many Spark jobs the run started (a benchmark running it in a child process reads it). */
+    public static final String SPARK_JOBS = "Spark jobs: ";
+
     public Summary run() {
         long t0 = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -71,6 +75,7 @@ public final class NightlyJob {
         out.accept("nightly " + runId + ": landing " + landing + ", lake " + config.path("lake.dir") + ", out " + config.path("out.dir"));
         SparkSession spark = Spark.session(config);
         Lake lake = new Lake(spark, config);
+        JobCounter jobs = JobCounter.attach(spark);
         timings.put("start", ms(t0));
 
         long t = System.nanoTime();
@@ -88,6 +93,7 @@ public final class NightlyJob {
         if (pending.isEmpty()) {
             if (!ConformJob.manualFilesChanged(lake, landing)) {
                 out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
+                jobs.detach(spark);
                 return new Summary(runId, false, null, timings, 0, List.of(), waiting);
             }
             // The manual logs and HR file are not drops: a change to them alone still changes the star.
@@ -104,6 +110,7 @@ public final class NightlyJob {
             if (staged.dropsApplied() == 0) {
                 if (!ConformJob.manualFilesChanged(lake, landing)) {
                     out.accept("No drop could be applied: outputs unchanged.");
+                    jobs.detach(spark);
                     return new Summary(runId, false, staged, timings, 0, List.of(), waiting);
                 }
                 out.accept("No drop could be applied, but the manual/HR files changed: conform, audit and cubes run again.");
@@ -149,6 +156,8 @@ public final class NightlyJob {
         Path cubesFile = published.cubes();
         Path restrictedFile = published.restricted();
         if (staged != null) printCounts(staged);
+        jobs.detach(spark);
+        out.accept(SPARK_JOBS + jobs.jobs());
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
     }
