@@ -10,7 +10,6 @@ import org.csc.etl.simulate.Simulator;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.errors.Errors;
 import org.csc.warehouse.io.Dirs;
-import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.spark.Spark;
 
 import java.io.IOException;
@@ -126,14 +125,12 @@ public final class Benchmark {
         if (childArgs == null) {
             WarehouseConfig c = config.with("nightly.until", until.toString());
             for (Map.Entry<String, String> e : where.entrySet()) c = c.with(e.getKey(), e.getValue());
-            JobCounter counter = JobCounter.attach(Spark.session(c));
             NightlyJob.Summary s = new NightlyJob(c, m -> {}, Clock.systemUTC()).run();
-            counter.detach(Spark.session(c));
             stages = s.stageMillis();
             received = s.staging() == null ? 0 : s.staging().entries().stream()
                     .filter(e -> e.status() == LedgerEntry.Status.APPLIED).mapToLong(LedgerEntry::received).sum();
             kpiRows = s.kpiRows();
-            jobs = counter.jobs();
+            jobs = s.sparkJobs();
             rss = peakRssMb();
         } else {
             List<String> args = new ArrayList<>(childArgs);

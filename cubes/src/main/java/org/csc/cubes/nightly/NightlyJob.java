@@ -62,7 +62,7 @@ public final class NightlyJob {
     }
 
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
-                         long kpiRows, List<Path> outputs, List<String> waiting) {}
+                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs) {}
 
     /** Printed before "Done in": how many Spark jobs the run started (a benchmark running it in a child process reads it). */
     public static final String SPARK_JOBS = "Spark jobs: ";
@@ -94,7 +94,7 @@ public final class NightlyJob {
             if (!ConformJob.manualFilesChanged(lake, landing)) {
                 out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
                 jobs.detach(spark);
-                return new Summary(runId, false, null, timings, 0, List.of(), waiting);
+                return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs());
             }
             // The manual logs and HR file are not drops: a change to them alone still changes the star.
             out.accept("No new drops since the last run, but the manual/HR files changed: conform, audit and cubes run again.");
@@ -111,7 +111,7 @@ public final class NightlyJob {
                 if (!ConformJob.manualFilesChanged(lake, landing)) {
                     out.accept("No drop could be applied: outputs unchanged.");
                     jobs.detach(spark);
-                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting);
+                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs());
                 }
                 out.accept("No drop could be applied, but the manual/HR files changed: conform, audit and cubes run again.");
             }
@@ -159,7 +159,7 @@ public final class NightlyJob {
         jobs.detach(spark);
         out.accept(SPARK_JOBS + jobs.jobs());
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
-        return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting);
+        return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting, jobs.jobs());
     }
 
     /**
