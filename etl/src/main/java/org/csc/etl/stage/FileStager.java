@@ -21,6 +21,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads one table file of a drop with its system's conventions and casts every value to the
@@ -30,11 +31,23 @@ import java.util.Map;
 public final class FileStager {
     private FileStager() {}
 
+    /** Stages a file and keeps its rows in {@link StagedFile#rows()}: for small files and tests. */
     public static StagedFile stage(SourceSystem system, Drop drop, SourceContract.Table table, Path file) {
-        String fileName = file.getFileName().toString();
         List<Row> rows = new ArrayList<>();
+        StagedFile f = stage(system, drop, table, file, rows::add);
+        return new StagedFile(f.drop(), f.file(), f.table(), f.received(), f.staged(), rows, f.quarantined(), f.fileProblem());
+    }
+
+    /**
+     * Stages a file, handing each staged row to {@code sink} as it is read, so a file of any size
+     * needs memory for one row (the sink decides what to keep). A failure inside the sink is the
+     * caller's and propagates; only reading and parsing failures become the file's problem.
+     */
+    public static StagedFile stage(SourceSystem system, Drop drop, SourceContract.Table table, Path file, Consumer<Row> sink) {
+        String fileName = file.getFileName().toString();
         List<QuarantineRow> quarantine = new ArrayList<>();
         long received = 0;
+        long staged = 0;
         Date extractDate = Date.valueOf(drop.extractDate());
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = BOMInputStream.builder().setInputStream(raw).get();
@@ -103,13 +116,30 @@ public final class FileStager {
                 values[n + 2] = line;
                 values[n + 3] = unknownLinks == null ? null : unknownLinks.toString();
                 values[n + 4] = null; // _deleted_at: the row exists at source
-                rows.add(RowFactory.create(values));
+                try {
+                    sink.accept(RowFactory.create(values));
+                } catch (RuntimeException e) {
+                    throw new SinkFailed(e);
+                }
+                staged++;
             }
-            return new StagedFile(drop.id(), fileName, table.name(), received, rows, quarantine, null);
+            return new StagedFile(drop.id(), fileName, table.name(), received, staged, List.of(), quarantine, null);
+        } catch (SinkFailed e) {
+            throw e.cause;
         } catch (IOException | RuntimeException e) {
             // An unreadable file (bad quoting at EOF, wrong encoding) keeps what was read and says why.
             String why = "file cannot be parsed after " + received + " records: " + e.getMessage();
-            return new StagedFile(drop.id(), fileName, table.name(), received, rows, quarantine, why);
+            return new StagedFile(drop.id(), fileName, table.name(), received, staged, List.of(), quarantine, why);
+        }
+    }
+
+    /** Carries a sink's failure past the parse-error handling, which must not mistake it for a bad file. */
+    private static final class SinkFailed extends RuntimeException {
+        final RuntimeException cause;
+
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 }

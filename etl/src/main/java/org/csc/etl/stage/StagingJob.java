@@ -39,6 +39,7 @@ import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * Applies pending drops of one system to its stg_ tables. Drops are verified first (a damaged
@@ -56,42 +57,112 @@ public final class StagingJob {
     private final Lake lake;
     private final Consumer<String> log;
     private final int writers;
+    private final long bufferRows;
+    private Buffer buffer;
 
     public StagingJob(Lake lake, Consumer<String> log, int writers) {
+        this(lake, log, writers, Long.MAX_VALUE);
+    }
+
+    /** bufferRows: rows folded in memory before they are written (bounds the driver's memory). */
+    public StagingJob(Lake lake, Consumer<String> log, int writers, long bufferRows) {
         this.lake = lake;
         this.log = log;
         this.writers = Math.max(1, writers);
+        this.bufferRows = Math.max(1, bufferRows);
     }
 
     public StagingResult run(String runId, List<SourceSystem> systems, List<Drop> pending) {
         List<LedgerEntry> entries = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        List<QuarantineRow> quarantine = new ArrayList<>();
-        Map<String, TableChanges> changes = new LinkedHashMap<>();
-        Map<SourceContract.Table, List<Row>> history = new LinkedHashMap<>();
+        buffer = new Buffer(runId);
         for (SourceSystem system : systems) {
             List<Drop> drops = pending.stream().filter(d -> d.system().equals(system.name())).toList();
-            if (!drops.isEmpty()) fold(runId, system, drops, changes, history, entries, messages, quarantine);
+            if (!drops.isEmpty()) fold(runId, system, drops, entries, messages);
         }
-        List<Runnable> writes = new ArrayList<>();
-        Set<String> changed = new LinkedHashSet<>();
-        for (TableChanges tc : changes.values()) {
-            if (tc.isEmpty()) continue;
-            changed.add(tc.table().stagedTable());
-            writes.add(() -> apply(tc));
+        buffer.flush(true);
+        if (buffer.spills > 0) {
+            messages.add("staging buffer (" + bufferRows + " rows) filled " + buffer.spills + " time(s): tables were written in parts");
         }
-        history.forEach((table, rows) -> { if (!rows.isEmpty()) writes.add(() -> appendHistory(table, rows)); });
-        if (!quarantine.isEmpty()) {
-            writes.add(() -> lake.append(QUARANTINE_TABLE, lake.spark().createDataFrame(
-                    quarantine.stream().map(q -> RowFactory.create(runId, q.drop(), q.file(), q.line(), q.recordKey(),
-                            q.column(), q.rawValue(), q.reason())).toList(), QuarantineRow.SCHEMA)));
-        }
-        Parallel.runAll(writes, writers);
-        return new StagingResult(entries, changed, messages, quarantine.size());
+        StagingResult result = new StagingResult(entries, buffer.changed, messages, buffer.quarantined);
+        buffer = null;
+        return result;
     }
 
-    private void fold(String runId, SourceSystem system, List<Drop> drops, Map<String, TableChanges> changes,
-                      Map<SourceContract.Table, List<Row>> history, List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+    /**
+     * What the run has folded and not yet written. Bounded: when it holds {@code bufferRows} rows it
+     * is written out (each table's part in one write) and emptied, so a drop of any size stages in
+     * the same memory; a run that fits writes each table once.
+     */
+    private final class Buffer {
+        final String runId;
+        final Map<String, TableChanges> changes = new LinkedHashMap<>();
+        final Map<SourceContract.Table, List<Row>> history = new LinkedHashMap<>();
+        final List<QuarantineRow> quarantine = new ArrayList<>();
+        final Set<String> changed = new LinkedHashSet<>();
+        long held;
+        long quarantined;
+        int spills;
+
+        Buffer(String runId) {
+            this.runId = runId;
+        }
+
+        TableChanges table(SourceContract.Table table) {
+            return changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table));
+        }
+
+        void upsert(TableChanges tc, Row row) {
+            int before = tc.size();
+            tc.upsert(row);
+            held += tc.size() - before;
+            if (held >= bufferRows) flush(false);
+        }
+
+        void history(SourceContract.Table table, Row row) {
+            history.computeIfAbsent(table, k -> new ArrayList<>()).add(row);
+            if (++held >= bufferRows) flush(false);
+        }
+
+        void delete(TableChanges tc, List<Object> key, Timestamp at) {
+            int before = tc.size();
+            tc.delete(key, at);
+            held += Math.max(1, tc.size() - before);
+            if (held >= bufferRows) flush(false);
+        }
+
+        void quarantine(List<QuarantineRow> rows) {
+            quarantine.addAll(rows);
+            quarantined += rows.size();
+            held += rows.size();
+            if (held >= bufferRows) flush(false);
+        }
+
+        void flush(boolean last) {
+            List<Runnable> writes = new ArrayList<>();
+            for (TableChanges tc : changes.values()) {
+                if (!tc.hasRows() && !(last && tc.replace())) continue;
+                changed.add(tc.table().stagedTable());
+                writes.add(() -> {
+                    apply(tc, last);
+                    tc.spilled();
+                });
+            }
+            history.forEach((table, rows) -> { if (!rows.isEmpty()) writes.add(() -> appendHistory(table, rows)); });
+            if (!quarantine.isEmpty()) {
+                List<Row> rows = quarantine.stream().map(q -> RowFactory.create(runId, q.drop(), q.file(), q.line(), q.recordKey(),
+                        q.column(), q.rawValue(), q.reason())).toList();
+                writes.add(() -> lake.append(QUARANTINE_TABLE, lake.spark().createDataFrame(rows, QuarantineRow.SCHEMA)));
+            }
+            Parallel.runAll(writes, writers);
+            history.clear();
+            quarantine.clear();
+            held = 0;
+            if (!last) spills++;
+        }
+    }
+
+    private void fold(String runId, SourceSystem system, List<Drop> drops, List<LedgerEntry> entries, List<String> messages) {
         List<Drop> accepted = new ArrayList<>();
         boolean held = false;
         for (Drop d : drops) {
@@ -124,18 +195,16 @@ public final class StagingJob {
                     // the ledger keeps the drop SUPERSEDED and its quarantine is not counted.
                     SourceContract.Table table = system.contract().table(f.table());
                     if (table != null && table.keepsHistory()) {
-                        history.computeIfAbsent(table, k -> new ArrayList<>())
-                                .addAll(FileStager.stage(system, d, table, d.dir().resolve(f.name())).rows());
+                        FileStager.stage(system, d, table, d.dir().resolve(f.name()), row -> buffer.history(table, row));
                     }
                 }
                 continue;
             }
-            applyDrop(runId, system, d, changes, history, entries, messages, quarantine);
+            applyDrop(runId, system, d, entries, messages);
         }
     }
 
-    private void applyDrop(String runId, SourceSystem system, Drop d, Map<String, TableChanges> changes,
-                           Map<SourceContract.Table, List<Row>> history, List<LedgerEntry> entries, List<String> messages, List<QuarantineRow> quarantine) {
+    private void applyDrop(String runId, SourceSystem system, Drop d, List<LedgerEntry> entries, List<String> messages) {
         for (Manifest.FileEntry f : d.manifest().files()) {
             if (f.name().equals(Manifest.DELETIONS)) continue;
             SourceContract.Table table = system.contract().table(f.table());
@@ -145,8 +214,14 @@ public final class StagingJob {
                         f.rows(), 0, 0, 0, LedgerEntry.Status.IGNORED, "not in the contract"));
                 continue;
             }
-            StagedFile sf = FileStager.stage(system, d, table, d.dir().resolve(f.name()));
-            quarantine.addAll(sf.quarantined());
+            TableChanges tc = buffer.table(table);
+            if (d.isFull()) tc.beginReplace(d.id(), Timestamp.valueOf(d.extractDate().atStartOfDay()));
+            else tc.delivered(d.id());
+            StagedFile sf = FileStager.stage(system, d, table, d.dir().resolve(f.name()), row -> {
+                if (table.keepsHistory()) buffer.history(table, row);
+                buffer.upsert(tc, row);
+            });
+            buffer.quarantine(sf.quarantined());
             long q = sf.quarantinedCount();
             String msg = null;
             if (sf.fileProblem() != null) {
@@ -165,14 +240,10 @@ public final class StagingJob {
             }
             entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), f.name(), f.sha256(),
                     f.rows(), sf.received(), sf.staged(), q, LedgerEntry.Status.APPLIED, msg));
-            if (table.keepsHistory()) history.computeIfAbsent(table, k -> new ArrayList<>()).addAll(sf.rows());
-            TableChanges tc = changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table));
-            if (d.isFull()) tc.replaceWith(sf.rows(), Timestamp.valueOf(d.extractDate().atStartOfDay()));
-            else tc.upsert(sf.rows());
         }
         // A FULL drop may omit a table the exporter does not produce: what we hold for it stays.
         if (!d.isFull()) {
-            long[] counts = applyDeletions(system, d, changes, messages);
+            long[] counts = applyDeletions(system, d, messages);
             Manifest.FileEntry del = d.manifest().files().stream().filter(f -> f.name().equals(Manifest.DELETIONS)).findFirst().orElse(null);
             if (del != null) {
                 entries.add(new LedgerEntry(runId, d.id(), d.system(), d.extractDate(), d.manifest().mode(), del.name(), del.sha256(),
@@ -187,7 +258,7 @@ public final class StagingJob {
     }
 
     /** Returns {deletions read, deletions applied}. */
-    private long[] applyDeletions(SourceSystem system, Drop d, Map<String, TableChanges> changes, List<String> messages) {
+    private long[] applyDeletions(SourceSystem system, Drop d, List<String> messages) {
         long[] counts = new long[2];
         Path file = d.dir().resolve(Manifest.DELETIONS);
         if (!Files.isRegularFile(file)) return counts;
@@ -217,7 +288,7 @@ public final class StagingJob {
                     messages.add(d.id() + "/" + Manifest.DELETIONS + " line " + (rec.getRecordNumber() + 1) + ": key " + e.getMessage() + "; ignored");
                     continue;
                 }
-                changes.computeIfAbsent(table.stagedTable(), k -> new TableChanges(table)).delete(key, at);
+                buffer.delete(buffer.table(table), key, at);
                 counts[1]++;
             }
         } catch (IOException | RuntimeException e) {
@@ -249,7 +320,7 @@ public final class StagingJob {
      * Writes one table's net changes. Nothing is physically removed: a deleted row keeps its values
      * and gets {@code _deleted_at}; a row that comes back (re-sent by a later drop) is live again.
      */
-    private void apply(TableChanges tc) {
+    private void apply(TableChanges tc, boolean lastWrite) {
         SourceContract.Table table = tc.table();
         StructType schema = table.stagedSchema();
         String name = table.stagedTable();
@@ -267,6 +338,7 @@ public final class StagingJob {
                 first.add(RowFactory.create(v));
             }
             lake.overwrite(name, lake.spark().createDataFrame(first, schema));
+            if (lastWrite) sweep(tc);
             return;
         }
         List<Row> rows = new ArrayList<>(tc.upserts().size() + tc.deletions().size());
@@ -309,10 +381,20 @@ public final class StagingJob {
                 .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
                 // A row first seen and deleted in this run: kept, marked (its drop column is set only when its values are known).
                 .whenNotMatched(col("s._deleted").and(col("s." + SourceContract.Staging.DROP).isNotNull())).insert(set);
-        if (tc.replace()) {
+        if (lastWrite && tc.replace() && !tc.needsSweep()) {
             merge = merge.whenNotMatchedBySource(live).update(Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
         }
         merge.execute();
+        if (lastWrite) sweep(tc);
+    }
+
+    /** A FULL drop written in parts: rows it (and later drops of the run) did not deliver were deleted at source. */
+    private void sweep(TableChanges tc) {
+        if (!tc.needsSweep()) return;
+        Column live = col(SourceContract.Staging.DELETED_AT).isNull();
+        Column undelivered = not(col(SourceContract.Staging.DROP).isin(tc.deliveredDrops().toArray()));
+        lake.delta(tc.table().stagedTable()).update(live.and(undelivered),
+                Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
     }
 
 }

@@ -6,13 +6,21 @@ import org.csc.etl.source.SourceContract;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The net effect of a run's drops on one staging table, folded in extract-date order so the
- * lake is written once per table per run: a FULL drop replaces everything before it (rows it
- * lacks are marked deleted, not removed), a DELTA upserts by primary key and marks its deletions.
+ * The net effect of a run's drops on one staging table, folded in extract-date order so the lake
+ * is written once per table per run: a FULL drop replaces everything before it (rows it lacks are
+ * marked deleted, not removed), a DELTA upserts by primary key and marks its deletions.
+ *
+ * <p>When a run's rows outgrow the staging buffer, the rows folded so far are written and
+ * {@link #spilled()} clears them; the table then takes further writes. A FULL drop whose rows were
+ * written in more than one part (or that follows earlier rows of this run) cannot mark absent rows
+ * in its single write: {@link #needsSweep()} says so, and the rows still live and not delivered by
+ * the FULL or a later drop of the run ({@link #deliveredDrops()}) are marked deleted afterwards.
  */
 public final class TableChanges {
     private final SourceContract.Table table;
@@ -21,7 +29,9 @@ public final class TableChanges {
     private final Map<List<Object>, Timestamp> deletedAt = new LinkedHashMap<>();
     /** The last values of rows deleted in this run, so they are kept (soft-deleted) even when first seen in this run. */
     private final Map<List<Object>, Row> deletedRows = new LinkedHashMap<>();
+    private final Set<String> delivered = new LinkedHashSet<>();
     private boolean replace;
+    private boolean sweep;
     private Timestamp replacedAt;
 
     public TableChanges(SourceContract.Table table) {
@@ -31,30 +41,34 @@ public final class TableChanges {
 
     public SourceContract.Table table() { return table; }
 
-    /** A FULL drop extracted at {@code at}: rows held before and absent now were deleted at source by then. */
-    public void replaceWith(List<Row> rows, Timestamp at) {
+    /**
+     * A FULL drop extracted at {@code at} begins: rows held before and absent from it were deleted at
+     * source by then. Its rows follow through {@link #upsert(Row)}.
+     */
+    public void beginReplace(String dropId, Timestamp at) {
+        // Rows this run delivered before the FULL are already folded: whether the FULL still holds
+        // them is known only once it is all read, so they are marked afterwards, like written ones.
+        if (!changes.isEmpty()) sweep = true;
         replace = true;
         replacedAt = at;
-        // Rows this run's earlier drops delivered and the FULL lacks were deleted at source by then.
-        Map<List<Object>, Row> earlier = new LinkedHashMap<>();
-        changes.forEach((k, v) -> { if (v != null) earlier.put(k, v); });
-        Map<List<Object>, Timestamp> earlierDeleted = new LinkedHashMap<>(deletedAt);
-        changes.clear();
-        deletedAt.clear();
-        upsert(rows);
-        earlier.forEach((k, v) -> { if (!changes.containsKey(k)) { deletedRows.put(k, v); deletedAt.put(k, at); } });
-        earlierDeleted.forEach((k, t) -> { if (!changes.containsKey(k) && deletedRows.containsKey(k)) deletedAt.putIfAbsent(k, t); });
-        deletedRows.keySet().removeIf(k -> changes.containsKey(k) && changes.get(k) != null);
-        for (List<Object> k : deletedRows.keySet()) changes.putIfAbsent(k, null);
+        delivered.clear();
+        delivered.add(dropId);
+    }
+
+    /** A later drop of this run delivered rows to the table: after a replace, those rows are live. */
+    public void delivered(String dropId) {
+        if (replace) delivered.add(dropId);
+    }
+
+    public void upsert(Row r) {
+        List<Object> k = key(r);
+        changes.put(k, r);
+        deletedAt.remove(k);
+        deletedRows.remove(k);
     }
 
     public void upsert(List<Row> rows) {
-        for (Row r : rows) {
-            List<Object> k = key(r);
-            changes.put(k, r);
-            deletedAt.remove(k);
-            deletedRows.remove(k);
-        }
+        for (Row r : rows) upsert(r);
     }
 
     public void delete(List<Object> key, Timestamp at) {
@@ -70,10 +84,29 @@ public final class TableChanges {
         return k;
     }
 
+    /** The folded rows were written: forget them, keep what the rest of the run needs (the replace). */
+    public void spilled() {
+        changes.clear();
+        deletedAt.clear();
+        deletedRows.clear();
+        if (replace) sweep = true;
+    }
+
     public boolean replace() { return replace; }
+
+    /** True when a replace must mark absent rows after its last write instead of within it. */
+    public boolean needsSweep() { return replace && sweep; }
+
+    /** The drops whose rows are live after the replace: the FULL and this run's later drops. */
+    public Set<String> deliveredDrops() { return Set.copyOf(delivered); }
 
     /** Extract time of the FULL drop that replaced the table in this run (null without one). */
     public Timestamp replacedAt() { return replacedAt; }
+
+    public boolean hasRows() { return !changes.isEmpty(); }
+
+    /** Rows and keys held (what the staging buffer counts). */
+    public int size() { return changes.size() + deletedRows.size(); }
 
     public boolean isEmpty() { return !replace && changes.isEmpty(); }
 
