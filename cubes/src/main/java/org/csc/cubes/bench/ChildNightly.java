@@ -97,7 +97,7 @@ final class ChildNightly {
                 inCounts = false;
             }
             if ((m = KPI_ROWS.matcher(line)).matches()) kpiRows = Long.parseLong(m.group(1));
-            if (line.startsWith(NightlyJob.SPARK_JOBS)) jobs = Long.parseLong(line.substring(NightlyJob.SPARK_JOBS.length()).trim());
+            if (line.startsWith(NightlyJob.SPARK_JOBS)) jobs = Long.parseLong(line.substring(NightlyJob.SPARK_JOBS.length()).trim().split(" ")[0]);
             if ((m = DONE.matcher(line)).matches()) {
                 for (String kv : m.group(1).split(",\\s*")) {
                     int eq = kv.indexOf('=');

@@ -64,7 +64,10 @@ public final class NightlyJob {
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
                          long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs) {}
 
-    /** Printed before "Done in": how many Spark jobs the run started (a benchmark running it in a child process reads it). */
+    /**
+     * Printed before "Done in": how many Spark jobs the run started, then by stage (a benchmark
+     * running it in a child process reads the first number).
+     */
     public static final String SPARK_JOBS = "Spark jobs: ";
 
     public Summary run() {
@@ -77,6 +80,7 @@ public final class NightlyJob {
         Lake lake = new Lake(spark, config);
         JobCounter jobs = JobCounter.attach(spark);
         timings.put("start", ms(t0));
+        Map<String, Long> stageJobs = new LinkedHashMap<>();
 
         long t = System.nanoTime();
         LandingScan.Result scan = LandingScan.scan(landing, SYSTEMS.stream().map(SourceSystem::name).toList());
@@ -105,6 +109,7 @@ public final class NightlyJob {
             staged.messages().forEach(m -> out.accept("  " + m));
             ledger.record(staged.entries());
             timings.put("extract", ms(t));
+        stageJobs.put("extract", jobs.jobs() - jobsBefore(stageJobs));
             out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
                     + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
             if (staged.dropsApplied() == 0) {
@@ -124,12 +129,14 @@ public final class NightlyJob {
         conform.recordWritten();
         star.keySet().forEach(name -> lake.read(name).createOrReplaceTempView(name));
         timings.put("conform", ms(t));
+        stageJobs.put("conform", jobs.jobs() - jobsBefore(stageJobs));
         out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
 
         // Data quality (issue 6): the rule catalog over staging and the star, after conform; published below.
         t = System.nanoTime();
         DqRunner.run(lake, config, SYSTEMS, runId, out);
         timings.put("audit", ms(t));
+        stageJobs.put("audit", jobs.jobs() - jobsBefore(stageJobs));
 
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
@@ -151,13 +158,14 @@ public final class NightlyJob {
         }
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
+        stageJobs.put("cubes+publish", jobs.jobs() - jobsBefore(stageJobs));
         timings.put("total", ms(t0));
         out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
         Path cubesFile = published.cubes();
         Path restrictedFile = published.restricted();
         if (staged != null) printCounts(staged);
         jobs.detach(spark);
-        out.accept(SPARK_JOBS + jobs.jobs());
+        out.accept(SPARK_JOBS + jobs.jobs() + " " + stageJobs);
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting, jobs.jobs());
     }
@@ -195,5 +203,9 @@ public final class NightlyJob {
 
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static long jobsBefore(Map<String, Long> stageJobs) {
+        return stageJobs.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -24,7 +24,7 @@ class ChildNightlyTest {
             "  liquidlogic/DIM_PERSON.csv                              174        174            0",
             "  liquidlogic/FACT_HEALTH_CHECK.csv                         5          3            2",
             "  liquidlogic/FACT_REFERRALS.csv                          113        113            0",
-            "Spark jobs: 1552",
+            "Spark jobs: 1552 {extract=124, conform=910, audit=220, cubes+publish=298}",
             "Done in 288.6 s {start=2659, extract=37428, conform=102339, audit=63982, cubes+publish=82185, total=288599}");
 
     @Test
