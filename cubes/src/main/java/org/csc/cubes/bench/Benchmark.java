@@ -83,11 +83,17 @@ public final class Benchmark {
         } else {
             out.accept("bench: reusing the simulated landing area " + landing);
         }
-        List<LocalDate> dates = LandingScan.scan(landing, NightlyJob.SYSTEMS.stream().map(s -> s.name()).toList()).drops().stream()
-                .map(Drop::extractDate).distinct().sorted().toList();
-        if (dates.size() <= deltaDays) {
-            throw Errors.of("The landing area has only " + dates.size() + " extract dates.", "--delta-days " + deltaDays + " needs more.",
-                    "Pass a smaller --delta-days.");
+        List<Drop> drops = LandingScan.scan(landing, NightlyJob.SYSTEMS.stream().map(s -> s.name()).toList()).drops();
+        List<LocalDate> dates = drops.stream().map(Drop::extractDate).distinct().sorted().toList();
+        List<Boolean> deltaOnly = dates.stream().map(d -> drops.stream().noneMatch(x -> x.extractDate().equals(d) && x.isFull())).toList();
+        int last = lastDeltaNights(deltaOnly, deltaDays);
+        if (last < 0) {
+            throw Errors.of("The landing area has no " + deltaDays + " consecutive extract dates of DELTA drops only after a first one.",
+                    "--delta-days " + deltaDays + " nights of one DELTA drop each need them.", "Pass a smaller --delta-days.");
+        }
+        if (last < dates.size() - 1) {
+            out.accept("bench: the incremental nights are the last " + deltaDays + " of DELTA drops only (to " + dates.get(last)
+                    + "); later dates hold a FULL drop and are not applied");
         }
         Path run = base.resolve("run-scale-" + scale);
         Dirs.deleteTree(run);
@@ -97,8 +103,8 @@ public final class Benchmark {
         where.put("out.dir", run.resolve("out").toString());
         out.accept("bench: nightlies run " + (childArgs == null ? "in this JVM (warm after the rebuild)" : "each in a fresh JVM, as scheduled"));
 
-        List<LocalDate> incremental = dates.subList(dates.size() - deltaDays, dates.size());
-        LocalDate fullUntil = dates.get(dates.size() - deltaDays - 1);
+        List<LocalDate> incremental = dates.subList(last - deltaDays + 1, last + 1);
+        LocalDate fullUntil = dates.get(last - deltaDays);
         long fullMillis = nightly(where, fullUntil, "full", rows, run);
         long incTotal = 0;
         for (int i = 0; i < incremental.size(); i++) {
@@ -117,6 +123,21 @@ public final class Benchmark {
         Files.write(csv, lines, StandardCharsets.UTF_8);
         out.accept("bench: figures written to " + csv);
         return rows;
+    }
+
+    /**
+     * The index of the last of the latest {@code n} consecutive extract dates holding only DELTA
+     * drops, with at least one date before them (for the rebuild); -1 when there is none. A night
+     * with a FULL drop replaces whole tables: it is not the one-drop DELTA night the bench measures.
+     */
+    static int lastDeltaNights(List<Boolean> deltaOnly, int n) {
+        if (n <= 0) return deltaOnly.size() - 1;
+        int run = 0;
+        for (int i = deltaOnly.size() - 1; i >= 1; i--) {
+            run = deltaOnly.get(i) ? run + 1 : 0;
+            if (run == n) return i + n - 1;
+        }
+        return -1;
     }
 
     private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run) {
