@@ -16,6 +16,7 @@ import org.csc.etl.ledger.LedgerEntry;
 import org.csc.etl.source.SourceContract;
 import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.ValueException;
+import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.lake.Parallel;
 
@@ -53,6 +54,8 @@ import static org.apache.spark.sql.functions.not;
  */
 public final class StagingJob {
     public static final String QUARANTINE_TABLE = "etl_quarantine";
+    /** Where a run's staged rows go when they outgrow the buffer, until each table is written. */
+    static final String SPILL_DIR = "_staging_spill";
 
     private final Lake lake;
     private final Consumer<String> log;
@@ -76,11 +79,14 @@ public final class StagingJob {
         List<LedgerEntry> entries = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         buffer = new Buffer(runId);
+        // A run that stopped half-way may have left spilled parts: they are not this run's.
+        Dirs.deleteTree(lake.root().resolve(SPILL_DIR));
         for (SourceSystem system : systems) {
             List<Drop> drops = pending.stream().filter(d -> d.system().equals(system.name())).toList();
             if (!drops.isEmpty()) fold(runId, system, drops, entries, messages);
         }
         buffer.flush(true);
+        Dirs.deleteTree(lake.root().resolve(SPILL_DIR));
         if (buffer.spills > 0) {
             messages.add("staging buffer (" + bufferRows + " rows) filled " + buffer.spills + " time(s): tables were written in parts");
         }
@@ -100,6 +106,7 @@ public final class StagingJob {
         final Map<SourceContract.Table, List<Row>> history = new LinkedHashMap<>();
         final List<QuarantineRow> quarantine = new ArrayList<>();
         final Set<String> changed = new LinkedHashSet<>();
+        final Map<String, List<String>> spilled = new java.util.concurrent.ConcurrentHashMap<>();
         long held;
         long quarantined;
         int spills;
@@ -138,15 +145,23 @@ public final class StagingJob {
             if (held >= bufferRows) flush(false);
         }
 
+        /** last: write every table once (with what was spilled); otherwise spill the rows held and forget them. */
         void flush(boolean last) {
             List<Runnable> writes = new ArrayList<>();
+            int part = spills;
             for (TableChanges tc : changes.values()) {
-                if (!tc.hasRows() && !(last && tc.replace())) continue;
+                List<String> parts = spilled.computeIfAbsent(tc.table().stagedTable(), k -> new ArrayList<>());
+                if (!last) {
+                    if (!tc.hasRows()) continue;
+                    writes.add(() -> {
+                        parts.add(spill(tc, part));
+                        tc.spilled();
+                    });
+                    continue;
+                }
+                if (!tc.hasRows() && !tc.replace() && parts.isEmpty()) continue;
                 changed.add(tc.table().stagedTable());
-                writes.add(() -> {
-                    apply(tc, last);
-                    tc.spilled();
-                });
+                writes.add(() -> write(tc, parts));
             }
             history.forEach((table, rows) -> { if (!rows.isEmpty()) writes.add(() -> appendHistory(table, rows)); });
             if (!quarantine.isEmpty()) {
@@ -319,14 +334,16 @@ public final class StagingJob {
     /**
      * Writes one table's net changes. Nothing is physically removed: a deleted row keeps its values
      * and gets {@code _deleted_at}; a row that comes back (re-sent by a later drop) is live again.
+     * When the buffer was spilled, the spilled parts and the rows still held are folded into one
+     * source (the latest state of each key), so the table is still written once.
      */
-    private void apply(TableChanges tc, boolean lastWrite) {
+    private void write(TableChanges tc, List<String> spillParts) {
         SourceContract.Table table = tc.table();
         StructType schema = table.stagedSchema();
         String name = table.stagedTable();
         int width = schema.size();
         int deletedAt = schema.fieldIndex(SourceContract.Staging.DELETED_AT);
-        if (!lake.exists(name)) {
+        if (!lake.exists(name) && spillParts.isEmpty()) {
             // First write: rows deleted within this run are kept too, marked, when their values are known.
             List<Row> first = new ArrayList<>(tc.upserts());
             for (List<Object> key : tc.deletions()) {
@@ -338,9 +355,38 @@ public final class StagingJob {
                 first.add(RowFactory.create(v));
             }
             lake.overwrite(name, lake.spark().createDataFrame(first, schema));
-            if (lastWrite) sweep(tc);
+            sweep(tc);
             return;
         }
+        if (!lake.exists(name)) lake.overwrite(name, lake.spark().createDataFrame(List.of(), schema));
+        Dataset<Row> source = spillParts.isEmpty() ? source(tc) : folded(tc, spillParts);
+        Column on = lit(true);
+        for (String k : table.primaryKey()) {
+            String c = table.column(k).stagedName();
+            on = on.and(col("t." + c).equalTo(col("s." + c)));
+        }
+        Map<String, Column> set = new LinkedHashMap<>();
+        for (String f : schema.fieldNames()) set.put(f, col("s." + f));
+        Column live = col("t." + SourceContract.Staging.DELETED_AT).isNull();
+        var merge = lake.delta(name).as("t").merge(source.as("s"), on)
+                .whenMatched(col("s._deleted").and(live)).update(Map.of(SourceContract.Staging.DELETED_AT, col("s." + SourceContract.Staging.DELETED_AT)))
+                .whenMatched(col("s._deleted").equalTo(lit(false))).update(set)
+                .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
+                // A row first seen and deleted in this run: kept, marked (its drop column is set only when its values are known).
+                .whenNotMatched(col("s._deleted").and(col("s." + SourceContract.Staging.DROP).isNotNull())).insert(set);
+        if (tc.replace() && !tc.needsSweep()) {
+            merge = merge.whenNotMatchedBySource(live).update(Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
+        }
+        merge.execute();
+        sweep(tc);
+    }
+
+    /** The rows held for a table as a MERGE source: the staged columns, nullable, and {@code _deleted}. */
+    private Dataset<Row> source(TableChanges tc) {
+        SourceContract.Table table = tc.table();
+        StructType schema = table.stagedSchema();
+        int width = schema.size();
+        int deletedAt = schema.fieldIndex(SourceContract.Staging.DELETED_AT);
         List<Row> rows = new ArrayList<>(tc.upserts().size() + tc.deletions().size());
         for (Row r : tc.upserts()) {
             Object[] v = new Object[width + 1];
@@ -366,26 +412,45 @@ public final class StagingJob {
         StructType nullable = new StructType();
         for (var f : schema.fields()) nullable = nullable.add(f.name(), f.dataType(), true);
         nullable = nullable.add("_deleted", DataTypes.BooleanType, true);
-        Dataset<Row> source = lake.spark().createDataFrame(rows, nullable);
-        Column on = lit(true);
-        for (String k : table.primaryKey()) {
-            String c = table.column(k).stagedName();
-            on = on.and(col("t." + c).equalTo(col("s." + c)));
+        return lake.spark().createDataFrame(rows, nullable);
+    }
+
+    /** Writes the rows held for a table to a spill part (parquet) and returns its path. */
+    private String spill(TableChanges tc, int part) {
+        String path = spillDir(tc.table()) + "/part=" + part;
+        source(tc).write().mode("overwrite").parquet(path);
+        return path;
+    }
+
+    private String spillDir(SourceContract.Table table) {
+        return lake.path(SPILL_DIR) + "/" + table.stagedTable();
+    }
+
+    /**
+     * The latest state of each key across the spilled parts and the rows still held (later parts
+     * win). A key whose latest state is a deletion known only by its key takes its values from the
+     * latest part that had them, as the in-memory fold keeps a deleted row's last values.
+     */
+    private Dataset<Row> folded(TableChanges tc, List<String> spillParts) {
+        SourceContract.Table table = tc.table();
+        Dataset<Row> parts = null;
+        for (int i = 0; i < spillParts.size(); i++) {
+            Dataset<Row> p = lake.spark().read().parquet(spillParts.get(i)).withColumn("_part", lit(i));
+            parts = parts == null ? p : parts.unionByName(p);
         }
-        Map<String, Column> set = new LinkedHashMap<>();
-        for (String f : schema.fieldNames()) set.put(f, col("s." + f));
-        Column live = col("t." + SourceContract.Staging.DELETED_AT).isNull();
-        var merge = lake.delta(name).as("t").merge(source.as("s"), on)
-                .whenMatched(col("s._deleted").and(live)).update(Map.of(SourceContract.Staging.DELETED_AT, col("s." + SourceContract.Staging.DELETED_AT)))
-                .whenMatched(col("s._deleted").equalTo(lit(false))).update(set)
-                .whenNotMatched(col("s._deleted").equalTo(lit(false))).insert(set)
-                // A row first seen and deleted in this run: kept, marked (its drop column is set only when its values are known).
-                .whenNotMatched(col("s._deleted").and(col("s." + SourceContract.Staging.DROP).isNotNull())).insert(set);
-        if (lastWrite && tc.replace() && !tc.needsSweep()) {
-            merge = merge.whenNotMatchedBySource(live).update(Map.of(SourceContract.Staging.DELETED_AT, lit(tc.replacedAt())));
+        parts = parts.unionByName(source(tc).withColumn("_part", lit(spillParts.size())));
+        List<String> keys = table.primaryKey().stream().map(k -> table.column(k).stagedName()).toList();
+        String by = String.join(", ", keys);
+        List<String> values = new ArrayList<>();
+        for (String f : table.stagedSchema().fieldNames()) {
+            if (keys.contains(f) || f.equals(SourceContract.Staging.DELETED_AT)) values.add(f);
+            else values.add("CASE WHEN " + SourceContract.Staging.DROP + " IS NULL THEN known." + f + " ELSE " + f + " END AS " + f);
         }
-        merge.execute();
-        if (lastWrite) sweep(tc);
+        parts.createOrReplaceTempView("spill_parts");
+        return lake.spark().sql("SELECT " + String.join(", ", values).replace("known.", "known_values.") + ", _deleted FROM ("
+                + " SELECT *, row_number() OVER (PARTITION BY " + by + " ORDER BY _part DESC) AS _rn,"
+                + " max_by(struct(*), CASE WHEN " + SourceContract.Staging.DROP + " IS NOT NULL THEN _part END) OVER (PARTITION BY " + by + ") AS known_values"
+                + " FROM spill_parts) WHERE _rn = 1");
     }
 
     /** A FULL drop written in parts: rows it (and later drops of the run) did not deliver were deleted at source. */

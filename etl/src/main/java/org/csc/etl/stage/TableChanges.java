@@ -16,11 +16,12 @@ import java.util.Set;
  * is written once per table per run: a FULL drop replaces everything before it (rows it lacks are
  * marked deleted, not removed), a DELTA upserts by primary key and marks its deletions.
  *
- * <p>When a run's rows outgrow the staging buffer, the rows folded so far are written and
- * {@link #spilled()} clears them; the table then takes further writes. A FULL drop whose rows were
- * written in more than one part (or that follows earlier rows of this run) cannot mark absent rows
- * in its single write: {@link #needsSweep()} says so, and the rows still live and not delivered by
- * the FULL or a later drop of the run ({@link #deliveredDrops()}) are marked deleted afterwards.
+ * <p>When a run's rows outgrow the staging buffer, the rows folded so far are spilled to disk and
+ * {@link #spilled()} clears them; the table's one write folds the spilled parts back in. A FULL
+ * drop that follows earlier rows of this run (which its write's source then also holds) cannot mark
+ * absent rows within that write: {@link #needsSweep()} says so, and the rows still live and not
+ * delivered by the FULL or a later drop of the run ({@link #deliveredDrops()}) are marked deleted
+ * afterwards.
  */
 public final class TableChanges {
     private final SourceContract.Table table;
@@ -84,12 +85,11 @@ public final class TableChanges {
         return k;
     }
 
-    /** The folded rows were written: forget them, keep what the rest of the run needs (the replace). */
+    /** The folded rows were spilled: forget them, keep what the rest of the run needs (the replace). */
     public void spilled() {
         changes.clear();
         deletedAt.clear();
         deletedRows.clear();
-        if (replace) sweep = true;
     }
 
     public boolean replace() { return replace; }
