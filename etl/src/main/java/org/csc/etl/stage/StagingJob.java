@@ -446,11 +446,13 @@ public final class StagingJob {
             if (keys.contains(f) || f.equals(SourceContract.Staging.DELETED_AT)) values.add(f);
             else values.add("CASE WHEN " + SourceContract.Staging.DROP + " IS NULL THEN known." + f + " ELSE " + f + " END AS " + f);
         }
-        parts.createOrReplaceTempView("spill_parts");
+        // One view per table: tables are written side by side in one session.
+        String view = "spill__" + table.stagedTable();
+        parts.createOrReplaceTempView(view);
         return lake.spark().sql("SELECT " + String.join(", ", values).replace("known.", "known_values.") + ", _deleted FROM ("
                 + " SELECT *, row_number() OVER (PARTITION BY " + by + " ORDER BY _part DESC) AS _rn,"
                 + " max_by(struct(*), CASE WHEN " + SourceContract.Staging.DROP + " IS NOT NULL THEN _part END) OVER (PARTITION BY " + by + ") AS known_values"
-                + " FROM spill_parts) WHERE _rn = 1");
+                + " FROM " + view + ") WHERE _rn = 1");
     }
 
     /** A FULL drop written in parts: rows it (and later drops of the run) did not deliver were deleted at source. */

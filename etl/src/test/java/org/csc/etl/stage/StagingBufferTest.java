@@ -7,6 +7,7 @@ import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.carefirst.CareFirstSource;
 import org.csc.etl.source.liquidlogic.LiquidLogicSource;
 import org.csc.etl.testing.DropBuilder;
+import org.csc.etl.testing.Journeys;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.spark.Spark;
@@ -32,6 +33,7 @@ import static org.csc.etl.testing.Journeys.r;
 class StagingBufferTest {
     static final List<SourceSystem> SYSTEMS = List.of(new CareFirstSource(), new LiquidLogicSource());
     static final String TABLE = "stg_liquidlogic__fact_contacts";
+    static final String DEPARTMENTS = "stg_liquidlogic__dim_department";
     static final LocalDate D1 = LocalDate.of(2016, 4, 1), D2 = LocalDate.of(2016, 4, 2), D3 = LocalDate.of(2016, 4, 8), D4 = LocalDate.of(2016, 4, 9);
 
     @TempDir Path tmp;
@@ -39,7 +41,8 @@ class StagingBufferTest {
     @Test
     void aSmallBufferStagesTheSameTablesAsOneWritePerTable() {
         Path landing = tmp.resolve("landing");
-        contacts(landing, D1, "FULL", new int[]{1, 2, 3, 4, 5}, 6).write();
+        // Departments too: two tables spill, and their writes run side by side.
+        Journeys.departments(contacts(landing, D1, "FULL", new int[]{1, 2, 3, 4, 5}, 6)).write();
         contacts(landing, D2, "DELTA", new int[]{2, 7}, 0).delete("FACT_CONTACTS", "3", "2016-04-02 10:00:00.000")
                 .delete("FACT_CONTACTS", "99", "2016-04-02 10:00:00.000").write();
 
@@ -48,7 +51,7 @@ class StagingBufferTest {
         StagingResult w1 = stage(whole, landing, Long.MAX_VALUE, D1, D2);
         StagingResult p1 = stage(parts, landing, 2, D1, D2);
 
-        contacts(landing, D3, "FULL", new int[]{1, 2, 4, 7, 8}, 0).write();
+        Journeys.departments(contacts(landing, D3, "FULL", new int[]{1, 2, 4, 7, 8}, 0)).write();
         contacts(landing, D4, "DELTA", new int[]{5, 9}, 0).delete("FACT_CONTACTS", "8", "2016-04-09 10:00:00.000").write();
         StagingResult w2 = stage(whole, landing, Long.MAX_VALUE, D3, D4);
         StagingResult p2 = stage(parts, landing, 2, D3, D4);
@@ -58,8 +61,8 @@ class StagingBufferTest {
         assertThat(p1.quarantinedRows()).isEqualTo(1).isEqualTo(w1.quarantinedRows());
         assertThat(p1.messages()).anyMatch(m -> m.contains("staging buffer (2 rows) filled"));
         assertThat(w1.messages()).noneMatch(m -> m.contains("staging buffer"));
-        assertThat(p1.changedTables()).containsExactly(TABLE);
-        assertThat(p2.changedTables()).containsExactly(TABLE);
+        assertThat(p1.changedTables()).containsExactlyInAnyOrder(TABLE, DEPARTMENTS);
+        assertThat(p2.changedTables()).containsExactlyInAnyOrder(TABLE, DEPARTMENTS);
 
         List<String> expected = List.of(
                 "1|2016-04-08|null", "2|2016-04-08|null", "3|2016-04-01|2016-04-02 10:00:00", "4|2016-04-08|null",
@@ -68,6 +71,7 @@ class StagingBufferTest {
         assertThat(rows(whole, TABLE)).containsExactlyElementsOf(expected);
         assertThat(rows(parts, TABLE)).containsExactlyElementsOf(expected);
         assertThat(all(parts, TABLE)).isEqualTo(all(whole, TABLE));
+        assertThat(all(parts, DEPARTMENTS)).isEqualTo(all(whole, DEPARTMENTS)).hasSizeGreaterThan(2);
         assertThat(all(parts, StagingJob.QUARANTINE_TABLE)).isEqualTo(all(whole, StagingJob.QUARANTINE_TABLE)).hasSize(1);
     }
 
