@@ -33,9 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
@@ -88,7 +86,7 @@ public final class StagingJob {
         buffer.flush(true);
         Dirs.deleteTree(lake.root().resolve(SPILL_DIR));
         if (buffer.spills > 0) {
-            messages.add("staging buffer (" + bufferRows + " rows) filled " + buffer.spills + " time(s): tables were written in parts");
+            messages.add("staging buffer (" + bufferRows + " rows) filled " + buffer.spills + " time(s): rows were spilled to disk and folded into each table's one write");
         }
         StagingResult result = new StagingResult(entries, buffer.changed, messages, buffer.quarantined);
         buffer = null;
@@ -96,9 +94,9 @@ public final class StagingJob {
     }
 
     /**
-     * What the run has folded and not yet written. Bounded: when it holds {@code bufferRows} rows it
-     * is written out (each table's part in one write) and emptied, so a drop of any size stages in
-     * the same memory; a run that fits writes each table once.
+     * What the run has folded and not yet written. Bounded: when it holds {@code bufferRows} rows,
+     * each table's rows are spilled to parquet and the buffer is emptied, so a drop of any size
+     * stages in the same memory. Each table is written once at the end, spilled parts folded in.
      */
     private final class Buffer {
         final String runId;
@@ -106,7 +104,7 @@ public final class StagingJob {
         final Map<SourceContract.Table, List<Row>> history = new LinkedHashMap<>();
         final List<QuarantineRow> quarantine = new ArrayList<>();
         final Set<String> changed = new LinkedHashSet<>();
-        final Map<String, List<String>> spilled = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, List<String>> spilled = new ConcurrentHashMap<>();
         long held;
         long quarantined;
         int spills;
@@ -444,18 +442,18 @@ public final class StagingJob {
         List<String> values = new ArrayList<>();
         for (String f : table.stagedSchema().fieldNames()) {
             if (keys.contains(f) || f.equals(SourceContract.Staging.DELETED_AT)) values.add(f);
-            else values.add("CASE WHEN " + SourceContract.Staging.DROP + " IS NULL THEN known." + f + " ELSE " + f + " END AS " + f);
+            else values.add("CASE WHEN " + SourceContract.Staging.DROP + " IS NULL THEN known_values." + f + " ELSE " + f + " END AS " + f);
         }
         // One view per table: tables are written side by side in one session.
         String view = "spill__" + table.stagedTable();
         parts.createOrReplaceTempView(view);
-        return lake.spark().sql("SELECT " + String.join(", ", values).replace("known.", "known_values.") + ", _deleted FROM ("
+        return lake.spark().sql("SELECT " + String.join(", ", values) + ", _deleted FROM ("
                 + " SELECT *, row_number() OVER (PARTITION BY " + by + " ORDER BY _part DESC) AS _rn,"
                 + " max_by(struct(*), CASE WHEN " + SourceContract.Staging.DROP + " IS NOT NULL THEN _part END) OVER (PARTITION BY " + by + ") AS known_values"
                 + " FROM " + view + ") WHERE _rn = 1");
     }
 
-    /** A FULL drop written in parts: rows it (and later drops of the run) did not deliver were deleted at source. */
+    /** A FULL drop after earlier rows of this run: live rows it (and later drops of the run) did not deliver were deleted at source. */
     private void sweep(TableChanges tc) {
         if (!tc.needsSweep()) return;
         Column live = col(SourceContract.Staging.DELETED_AT).isNull();

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.csc.etl.testing.Journeys.r;
 
 /**
- * Staging with a buffer far smaller than the drops (two rows) writes tables in many parts, a FULL
+ * Staging with a buffer far smaller than the drops (two rows) spills them in many parts, a FULL
  * drop among them, and must leave exactly the staging tables, ledger counts and quarantine that
  * one write per table leaves. Two runs: FULL + DELTA (first write, an update, a deletion, a bad
  * row), then FULL + DELTA again (the FULL lacks a contact the DELTA brings back, and one the run
@@ -76,7 +76,7 @@ class StagingBufferTest {
     }
 
     @Test
-    void aFullDropWrittenInPartsMarksTheRowsItLacksDeletedAtItsExtractDate() {
+    void aFullDropSpilledInPartsMarksTheRowsItLacksDeletedAtItsExtractDate() {
         Path landing = tmp.resolve("landing");
         contacts(landing, D1, "FULL", new int[]{1, 2, 3, 4, 5}, 0).write();
         Lake parts = lake("parts");
