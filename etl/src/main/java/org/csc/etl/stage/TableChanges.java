@@ -68,10 +68,6 @@ public final class TableChanges {
         deletedRows.remove(k);
     }
 
-    public void upsert(List<Row> rows) {
-        for (Row r : rows) upsert(r);
-    }
-
     public void delete(List<Object> key, Timestamp at) {
         Row last = changes.get(key);
         if (last != null) deletedRows.put(key, last);
@@ -107,8 +103,6 @@ public final class TableChanges {
 
     /** Rows and keys held (what the staging buffer counts). */
     public int size() { return changes.size() + deletedRows.size(); }
-
-    public boolean isEmpty() { return !replace && changes.isEmpty(); }
 
     public List<Row> upserts() {
         List<Row> out = new ArrayList<>();
