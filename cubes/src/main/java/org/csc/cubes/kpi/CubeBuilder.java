@@ -93,7 +93,11 @@ public final class CubeBuilder {
                   SELECT kpi_code, period_type, period_end, basis,
                          CASE WHEN grouping(area) = 1 THEN 'All' ELSE area END AS area,
                          CASE WHEN grouping(team) = 1 THEN 'All' ELSE team END AS team,
-                         sum(num) AS numerator, sum(den) AS denominator, sum(extra) AS extra,
+                         -- Summed as decimals: a sum of doubles (FTEs) depends on the order rows arrive in, and
+                         -- the same data must give the same figures whatever the plan or the cluster.
+                         CAST(sum(CAST(num AS DECIMAL(24, 6))) AS DOUBLE) AS numerator,
+                         CAST(sum(CAST(den AS DECIMAL(24, 6))) AS DOUBLE) AS denominator,
+                         CAST(sum(CAST(extra AS DECIMAL(24, 6))) AS DOUBLE) AS extra,
                          count(DISTINCT member_date) AS member_dates
                   FROM joined
                   GROUP BY GROUPING SETS ((kpi_code, period_type, period_end, basis),
