@@ -105,7 +105,8 @@ public final class NightlyJob {
         } else {
             out.accept("[extract] " + pending.size() + " new drop(s): " + pending.get(0).id()
                     + (pending.size() > 1 ? " ... " + pending.get(pending.size() - 1).id() : ""));
-            staged = new StagingJob(lake, m -> {}, config.integer("lake.writers"), config.integer("staging.buffer.rows")).run(runId, SYSTEMS, pending);
+            staged = new StagingJob(lake, m -> {}, config.integer("lake.writers"), config.integer("staging.buffer.rows"),
+                    config.integer("staging.rewrite.max.mb") * 1024L * 1024L).run(runId, SYSTEMS, pending);
             staged.messages().forEach(m -> out.accept("  " + m));
             ledger.record(staged.entries());
             timings.put("extract", ms(t));

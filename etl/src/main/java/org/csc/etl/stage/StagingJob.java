@@ -59,6 +59,7 @@ public final class StagingJob {
     private final Consumer<String> log;
     private final int writers;
     private final long bufferRows;
+    private final long rewriteMaxBytes;
     private Buffer buffer;
 
     public StagingJob(Lake lake, Consumer<String> log, int writers) {
@@ -67,10 +68,19 @@ public final class StagingJob {
 
     /** bufferRows: rows folded in memory before they are written (bounds the driver's memory). */
     public StagingJob(Lake lake, Consumer<String> log, int writers, long bufferRows) {
+        this(lake, log, writers, bufferRows, 0);
+    }
+
+    /**
+     * rewriteMaxBytes: a table whose current version is at most this size is rewritten whole with
+     * its changes instead of MERGEd (0 = always MERGE); see {@link #rewrite}.
+     */
+    public StagingJob(Lake lake, Consumer<String> log, int writers, long bufferRows, long rewriteMaxBytes) {
         this.lake = lake;
         this.log = log;
         this.writers = Math.max(1, writers);
         this.bufferRows = Math.max(1, bufferRows);
+        this.rewriteMaxBytes = rewriteMaxBytes;
     }
 
     public StagingResult run(String runId, List<SourceSystem> systems, List<Drop> pending) {
@@ -363,6 +373,11 @@ public final class StagingJob {
             String c = table.column(k).stagedName();
             on = on.and(col("t." + c).equalTo(col("s." + c)));
         }
+        if (rewriteMaxBytes > 0 && lake.sizeOnDisk(name) <= rewriteMaxBytes) {
+            lake.overwrite(name, rewrite(tc, source, on));
+            sweep(tc);
+            return;
+        }
         Map<String, Column> set = new LinkedHashMap<>();
         for (String f : schema.fieldNames()) set.put(f, col("s." + f));
         Column live = col("t." + SourceContract.Staging.DELETED_AT).isNull();
@@ -377,6 +392,43 @@ public final class StagingJob {
         }
         merge.execute();
         sweep(tc);
+    }
+
+    /**
+     * The table as the MERGE in {@link #write} would leave it, as one query to overwrite it with: the
+     * current rows joined with the changes on the key. A MERGE scans the table once to find the
+     * files it touches and again to rewrite them, in two Spark jobs and a heavier commit; a small
+     * table (one file) is rewritten whole either way, so one pass that writes it is cheaper.
+     */
+    private Dataset<Row> rewrite(TableChanges tc, Dataset<Row> source, Column on) {
+        StructType schema = tc.table().stagedSchema();
+        String deletedAt = SourceContract.Staging.DELETED_AT;
+        Dataset<Row> t = lake.read(tc.table().stagedTable()).withColumn("_in_t", lit(true)).as("t");
+        Dataset<Row> s = source.withColumn("_in_s", lit(true)).as("s");
+        Column inT = col("t._in_t").isNotNull();
+        Column inS = col("s._in_s").isNotNull();
+        Column sDeleted = col("s._deleted");
+        Column tLive = col("t." + deletedAt).isNull();
+        boolean markAbsent = tc.replace() && !tc.needsSweep();
+        List<Column> out = new ArrayList<>();
+        for (var f : schema.fields()) {
+            String c = f.name();
+            // Changed rows take the drop's values; a deletion of a held row keeps its values and marks it once.
+            Column whenDeleted = c.equals(deletedAt)
+                    ? org.apache.spark.sql.functions.when(inT, org.apache.spark.sql.functions.when(tLive, col("s." + c)).otherwise(col("t." + c)))
+                            .otherwise(col("s." + c))
+                    : org.apache.spark.sql.functions.when(inT, col("t." + c)).otherwise(col("s." + c));
+            // A row the changes do not mention stays, unless a FULL drop replaced the table without it.
+            Column untouched = c.equals(deletedAt) && markAbsent
+                    ? org.apache.spark.sql.functions.when(tLive, lit(tc.replacedAt())).otherwise(col("t." + c))
+                    : col("t." + c);
+            out.add(org.apache.spark.sql.functions.when(inS.and(not(sDeleted)), col("s." + c))
+                    .when(inS, whenDeleted)
+                    .otherwise(untouched).cast(f.dataType()).as(c));
+        }
+        // A key first seen as a deletion, with no values ever known, is not a row.
+        Column kept = inT.or(not(sDeleted)).or(col("s." + SourceContract.Staging.DROP).isNotNull());
+        return t.join(s, on, "full_outer").where(kept).select(out.toArray(new Column[0]));
     }
 
     /** The rows held for a table as a MERGE source: the staged columns, nullable, and {@code _deleted}. */

@@ -28,7 +28,8 @@ import static org.csc.etl.testing.Journeys.r;
  * drop among them, and must leave exactly the staging tables, ledger counts and quarantine that
  * one write per table leaves. Two runs: FULL + DELTA (first write, an update, a deletion, a bad
  * row), then FULL + DELTA again (the FULL lacks a contact the DELTA brings back, and one the run
- * never re-delivers).
+ * never re-delivers). A third lake takes the second run's changes by rewriting its tables whole
+ * instead of by MERGE, and must end the same.
  */
 class StagingBufferTest {
     static final List<SourceSystem> SYSTEMS = List.of(new CareFirstSource(), new LiquidLogicSource());
@@ -48,13 +49,17 @@ class StagingBufferTest {
 
         Lake whole = lake("whole");
         Lake parts = lake("parts");
+        Lake rewritten = lake("rewritten");
         StagingResult w1 = stage(whole, landing, Long.MAX_VALUE, D1, D2);
         StagingResult p1 = stage(parts, landing, 2, D1, D2);
+        stage(rewritten, landing, Long.MAX_VALUE, Long.MAX_VALUE, D1, D2);
 
         Journeys.departments(contacts(landing, D3, "FULL", new int[]{1, 2, 4, 7, 8}, 0)).write();
         contacts(landing, D4, "DELTA", new int[]{5, 9}, 0).delete("FACT_CONTACTS", "8", "2016-04-09 10:00:00.000").write();
         StagingResult w2 = stage(whole, landing, Long.MAX_VALUE, D3, D4);
         StagingResult p2 = stage(parts, landing, 2, D3, D4);
+        // The second run finds the tables held: rewritten whole instead of MERGEd.
+        StagingResult r2 = stage(rewritten, landing, Long.MAX_VALUE, Long.MAX_VALUE, D3, D4);
 
         assertThat(p1.entries()).isEqualTo(w1.entries());
         assertThat(p2.entries()).isEqualTo(w2.entries());
@@ -73,6 +78,24 @@ class StagingBufferTest {
         assertThat(all(parts, TABLE)).isEqualTo(all(whole, TABLE));
         assertThat(all(parts, DEPARTMENTS)).isEqualTo(all(whole, DEPARTMENTS)).hasSizeGreaterThan(2);
         assertThat(all(parts, StagingJob.QUARANTINE_TABLE)).isEqualTo(all(whole, StagingJob.QUARANTINE_TABLE)).hasSize(1);
+        assertThat(r2.entries()).isEqualTo(w2.entries());
+        assertThat(all(rewritten, TABLE)).isEqualTo(all(whole, TABLE));
+        assertThat(all(rewritten, DEPARTMENTS)).isEqualTo(all(whole, DEPARTMENTS));
+        assertThat(rewritten.read(TABLE).schema()).isEqualTo(whole.read(TABLE).schema());
+    }
+
+    @Test
+    void aRewrittenFullDropMarksTheRowsItLacksAndKeepsEarlierDeletions() {
+        Path landing = tmp.resolve("landing");
+        contacts(landing, D1, "FULL", new int[]{1, 2, 3, 4, 5}, 0).write();
+        contacts(landing, D2, "DELTA", new int[]{6}, 0).delete("FACT_CONTACTS", "2", "2016-04-02 10:00:00.000").write();
+        Lake lake = lake("rewritten");
+        stage(lake, landing, Long.MAX_VALUE, Long.MAX_VALUE, D1);
+        stage(lake, landing, Long.MAX_VALUE, Long.MAX_VALUE, D2);
+        contacts(landing, D3, "FULL", new int[]{1, 4, 6}, 0).write();
+        stage(lake, landing, Long.MAX_VALUE, Long.MAX_VALUE, D3);
+        assertThat(rows(lake, TABLE)).containsExactly("1|2016-04-08|null", "2|2016-04-01|2016-04-02 10:00:00",
+                "3|2016-04-01|2016-04-08 00:00:00", "4|2016-04-08|null", "5|2016-04-01|2016-04-08 00:00:00", "6|2016-04-08|null");
     }
 
     @Test
@@ -108,9 +131,14 @@ class StagingBufferTest {
     }
 
     private static StagingResult stage(Lake lake, Path landing, long bufferRows, LocalDate... dates) {
+        return stage(lake, landing, bufferRows, 0, dates);
+    }
+
+    /** rewriteMaxBytes 0: held tables take changes by MERGE; larger: tables up to that size are rewritten. */
+    private static StagingResult stage(Lake lake, Path landing, long bufferRows, long rewriteMaxBytes, LocalDate... dates) {
         List<Drop> drops = LandingScan.scan(landing, List.of("carefirst", "liquidlogic")).drops().stream()
                 .filter(d -> Arrays.asList(dates).contains(d.extractDate())).toList();
-        return new StagingJob(lake, s -> {}, 2, bufferRows).run("test-run", SYSTEMS, drops);
+        return new StagingJob(lake, s -> {}, 2, bufferRows, rewriteMaxBytes).run("test-run", SYSTEMS, drops);
     }
 
     /** id|extract date of the drop that last delivered it|deleted at. */

@@ -62,6 +62,24 @@ public final class Lake {
         return DeltaTable.forPath(spark, path(table));
     }
 
+    private static final java.util.regex.Pattern TABLE_SIZE = java.util.regex.Pattern.compile("\"tableSizeBytes\":(\\d+)");
+
+    /**
+     * The size in bytes of the table's current version, from the checksum file Delta writes with
+     * each commit (asking Delta's snapshot costs a Spark job); Long.MAX_VALUE when not known.
+     */
+    public long sizeOnDisk(String table) {
+        long version = version(table);
+        Path crc = root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.crc", version));
+        if (version < 0 || !Files.isRegularFile(crc)) return Long.MAX_VALUE;
+        try {
+            java.util.regex.Matcher m = TABLE_SIZE.matcher(Files.readString(crc));
+            return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** The table's latest version, -1 when it does not exist: read from the log's file names, without a Spark job. */
     public long version(String table) {
         Path log = root.resolve(table).resolve("_delta_log");
