@@ -39,6 +39,7 @@ import java.util.function.Consumer;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Applies pending drops of one system to its stg_ tables. Drops are verified first (a damaged
@@ -415,14 +416,14 @@ public final class StagingJob {
             String c = f.name();
             // Changed rows take the drop's values; a deletion of a held row keeps its values and marks it once.
             Column whenDeleted = c.equals(deletedAt)
-                    ? org.apache.spark.sql.functions.when(inT, org.apache.spark.sql.functions.when(tLive, col("s." + c)).otherwise(col("t." + c)))
+                    ? when(inT, when(tLive, col("s." + c)).otherwise(col("t." + c)))
                             .otherwise(col("s." + c))
-                    : org.apache.spark.sql.functions.when(inT, col("t." + c)).otherwise(col("s." + c));
+                    : when(inT, col("t." + c)).otherwise(col("s." + c));
             // A row the changes do not mention stays, unless a FULL drop replaced the table without it.
             Column untouched = c.equals(deletedAt) && markAbsent
-                    ? org.apache.spark.sql.functions.when(tLive, lit(tc.replacedAt())).otherwise(col("t." + c))
+                    ? when(tLive, lit(tc.replacedAt())).otherwise(col("t." + c))
                     : col("t." + c);
-            out.add(org.apache.spark.sql.functions.when(inS.and(not(sDeleted)), col("s." + c))
+            out.add(when(inS.and(not(sDeleted)), col("s." + c))
                     .when(inS, whenDeleted)
                     .otherwise(untouched).cast(f.dataType()).as(c));
         }
