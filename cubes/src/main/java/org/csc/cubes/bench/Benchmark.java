@@ -53,6 +53,7 @@ public final class Benchmark {
     private final WarehouseConfig config;
     private final Consumer<String> out;
     private final List<String> childArgs;
+    private boolean resume;
 
     /** Nightlies run in this process (tests; Delta and the JIT stay warm between runs). */
     public Benchmark(WarehouseConfig config, Consumer<String> out) {
@@ -70,6 +71,15 @@ public final class Benchmark {
     }
 
     public List<Row> run(int scale, int deltaDays, int queryRepeats) throws IOException, SQLException {
+        return run(scale, deltaDays, queryRepeats, false);
+    }
+
+    /**
+     * As {@link #run(int, int, int)}; {@code resume} keeps the run directory of an earlier bench at
+     * this scale and does not run again a nightly whose log there is complete: its figures are read
+     * from that log. A rebuild at scale 100 takes an hour, so an interrupted bench need not repeat it.
+     */
+    public List<Row> run(int scale, int deltaDays, int queryRepeats, boolean resume) throws IOException, SQLException {
         Path base = config.path("bench.dir");
         Path landing = base.resolve("landing-scale-" + scale);
         List<Row> rows = new ArrayList<>();
@@ -96,7 +106,8 @@ public final class Benchmark {
                     + "); later dates hold a FULL drop and are not applied");
         }
         Path run = base.resolve("run-scale-" + scale);
-        Dirs.deleteTree(run);
+        if (!resume) Dirs.deleteTree(run);
+        this.resume = resume;
         Map<String, String> where = new LinkedHashMap<>();
         where.put("landing.dir", landing.toString());
         where.put("lake.dir", run.resolve("lake").toString());
@@ -143,7 +154,17 @@ public final class Benchmark {
     private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run) {
         Map<String, Long> stages;
         long received, kpiRows, jobs, rss;
-        if (childArgs == null) {
+        Path log = run.resolve("nightly-" + phase + ".log");
+        List<String> done = resume ? completedLog(log) : null;
+        if (done != null) {
+            out.accept("bench: " + phase + " (to " + until + ") already ran: its figures are read from " + log);
+            ChildNightly.Result r = ChildNightly.parse(done, peakRssMb(done));
+            stages = r.stageMillis();
+            received = r.received();
+            kpiRows = r.kpiRows();
+            jobs = r.sparkJobs();
+            rss = r.peakRssMb();
+        } else if (childArgs == null) {
             WarehouseConfig c = config.with("nightly.until", until.toString());
             for (Map.Entry<String, String> e : where.entrySet()) c = c.with(e.getKey(), e.getValue());
             NightlyJob.Summary s = new NightlyJob(c, m -> {}, Clock.systemUTC()).run();
@@ -158,7 +179,7 @@ public final class Benchmark {
             where.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.add("-Dnightly.until=" + until);
             args.add("nightly");
-            ChildNightly.Result r = ChildNightly.run(args, run.resolve("nightly-" + phase + ".log"));
+            ChildNightly.Result r = ChildNightly.run(args, log);
             stages = r.stageMillis();
             received = r.received();
             kpiRows = r.kpiRows();
@@ -177,6 +198,27 @@ public final class Benchmark {
         out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s", phase, t / 1000.0, received,
                 jobs, stages));
         return t;
+    }
+
+    /** The lines of a nightly's log when it ran to its "Done in" line; null when absent or unfinished. */
+    static List<String> completedLog(Path log) {
+        if (!Files.isRegularFile(log)) return null;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Errors.io("read an earlier nightly's log to resume the bench", log, e);
+        }
+        return lines.stream().anyMatch(l -> l.startsWith("Done in ")) ? lines : null;
+    }
+
+    /** Peak RSS in MB from a log that GNU time ({@code time -v}) appended to; 0 when it has none. */
+    static long peakRssMb(List<String> lines) {
+        for (String l : lines) {
+            String t = l.trim();
+            if (t.startsWith("Maximum resident set size (kbytes):")) return Long.parseLong(t.substring(t.indexOf(':') + 1).trim()) / 1024;
+        }
+        return 0;
     }
 
     private List<Row> queries(Path cubes, int repeats) throws SQLException, IOException {

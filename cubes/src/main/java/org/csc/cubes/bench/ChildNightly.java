@@ -107,7 +107,8 @@ final class ChildNightly {
         }
         if (stages.isEmpty()) {
             throw Errors.of("A benchmark nightly printed no \"Done in\" line.", "The child process ended without finishing its run.",
-                    "Read the nightly's log in the bench run directory.");
+                    "Read the nightly's log in the bench run directory. A night stopped after its extract has applied its drop,"
+                            + " so it cannot be resumed: run the bench again without --resume.");
         }
         return new Result(stages, received, kpiRows, jobs, peakRssMb);
     }

@@ -22,6 +22,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run each nightly in a fresh JVM, as the scheduler does (default); --no-fresh-jvm runs them in this one,"
                     + " warm from the rebuild.") boolean freshJvm;
 
+    @Option(names = "--resume", description = "Keep the run directory of an earlier bench at this scale; a nightly whose log there"
+            + " is complete is not run again, its figures are read from the log (a scale-100 rebuild takes an hour).") boolean resume;
+
     @Override
     public Integer call() throws Exception {
         List<String> childArgs = null;
@@ -31,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
             if (parent.configFile != null) childArgs.add("--config=" + parent.configFile.toAbsolutePath());
             for (Map.Entry<String, String> e : parent.overrides.entrySet()) childArgs.add("-D" + e.getKey() + "=" + e.getValue());
         }
-        new Benchmark(parent.config(Map.of()), System.out::println, childArgs).run(scale, deltaDays, repeats);
+        new Benchmark(parent.config(Map.of()), System.out::println, childArgs).run(scale, deltaDays, repeats, resume);
         return 0;
     }
 }

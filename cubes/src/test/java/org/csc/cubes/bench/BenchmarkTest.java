@@ -1,10 +1,15 @@
 package org.csc.cubes.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class BenchmarkTest {
     private static final boolean F = false, D = true; // F: the date holds a FULL drop; D: DELTA drops only
@@ -29,5 +34,23 @@ class BenchmarkTest {
     @Test
     void noIncrementalNightsRebuildsToTheLastDate() {
         assertEquals(3, Benchmark.lastDeltaNights(List.of(F, D, D, F), 0));
+    }
+
+    @Test
+    void resumeReadsOnlyANightlyLogThatRanToItsEnd(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("nightly-full.log");
+        assertNull(Benchmark.completedLog(log));
+        Files.write(log, List.of("nightly run-1: landing x", "[extract] 1 new drop(s): liquidlogic/2017-03-24"));
+        assertNull(Benchmark.completedLog(log), "a night stopped during conform is not complete");
+        Files.write(log, List.of("[cubes] 35 indicators, 2016-04 to 2017-03: 22526 kpi_values rows",
+                "Spark jobs: 2158 {extract=750}", "Done in 3865.5 s {start=6356, extract=1156111, total=3865490}",
+                "\tMaximum resident set size (kbytes): 14260000"));
+        List<String> lines = Benchmark.completedLog(log);
+        ChildNightly.Result r = ChildNightly.parse(lines, Benchmark.peakRssMb(lines));
+        assertEquals(1156111L, r.stageMillis().get("extract"));
+        assertEquals(22526L, r.kpiRows());
+        assertEquals(2158L, r.sparkJobs());
+        assertEquals(13925L, r.peakRssMb());
+        assertEquals(0L, Benchmark.peakRssMb(List.of("Done in 1.0 s {total=1000}")));
     }
 }
