@@ -93,11 +93,11 @@ public final class CubeBuilder {
                   SELECT kpi_code, period_type, period_end, basis,
                          CASE WHEN grouping(area) = 1 THEN 'All' ELSE area END AS area,
                          CASE WHEN grouping(team) = 1 THEN 'All' ELSE team END AS team,
-                         -- Summed as decimals: a sum of doubles (FTEs) depends on the order rows arrive in, and
-                         -- the same data must give the same figures whatever the plan or the cluster.
-                         CAST(sum(CAST(num AS DECIMAL(24, 6))) AS DOUBLE) AS numerator,
-                         CAST(sum(CAST(den AS DECIMAL(24, 6))) AS DOUBLE) AS denominator,
-                         CAST(sum(CAST(extra AS DECIMAL(24, 6))) AS DOUBLE) AS extra,
+                         -- Summed as whole millionths: a sum of doubles (FTEs) depends on the order rows arrive
+                         -- in, and the same data must give the same figures whatever the plan or the cluster. A
+                         -- sum of longs is exact; a decimal sum is too, but wider than 18 digits it is computed
+                         -- with BigInteger, which took a fifth of the cube's time at scale 10.
+                         %s AS numerator, %s AS denominator, %s AS extra,
                          count(DISTINCT member_date) AS member_dates
                   FROM joined
                   GROUP BY GROUPING SETS ((kpi_code, period_type, period_end, basis),
@@ -141,8 +141,16 @@ public final class CubeBuilder {
                 FROM valued v
                 LEFT JOIN dim_date dd ON dd.date = v.period_end
                 LEFT JOIN kpi_targets t ON t.kpi_code = v.kpi_code AND t.fin_year = dd.fin_year AND (t.basis IS NULL OR t.basis = v.basis)
-                """.formatted(runId));
+                """.formatted(exactSum("num"), exactSum("den"), exactSum("extra"), runId));
         return new Cube(members.drop("kind"), values);
+    }
+
+    /**
+     * The sum of a double column to six decimal places, the same whatever order its rows arrive in:
+     * each value is rounded to whole millionths and the longs are added exactly.
+     */
+    static String exactSum(String column) {
+        return "sum(CAST(floor(" + column + " * 1000000D + 0.5D) AS BIGINT)) / 1000000D";
     }
 
     private void registerCatalog() {
