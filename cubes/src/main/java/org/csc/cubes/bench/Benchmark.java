@@ -53,7 +53,6 @@ public final class Benchmark {
     private final WarehouseConfig config;
     private final Consumer<String> out;
     private final List<String> childArgs;
-    private boolean resume;
 
     /** Nightlies run in this process (tests; Delta and the JIT stay warm between runs). */
     public Benchmark(WarehouseConfig config, Consumer<String> out) {
@@ -107,7 +106,6 @@ public final class Benchmark {
         }
         Path run = base.resolve("run-scale-" + scale);
         if (!resume) Dirs.deleteTree(run);
-        this.resume = resume;
         Map<String, String> where = new LinkedHashMap<>();
         where.put("landing.dir", landing.toString());
         where.put("lake.dir", run.resolve("lake").toString());
@@ -116,10 +114,10 @@ public final class Benchmark {
 
         List<LocalDate> incremental = dates.subList(last - deltaDays + 1, last + 1);
         LocalDate fullUntil = dates.get(last - deltaDays);
-        long fullMillis = nightly(where, fullUntil, "full", rows, run);
+        long fullMillis = nightly(where, fullUntil, "full", rows, run, resume);
         long incTotal = 0;
         for (int i = 0; i < incremental.size(); i++) {
-            incTotal += nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run);
+            incTotal += nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run, resume);
         }
         if (!incremental.isEmpty()) {
             double fraction = (double) incTotal / incremental.size() / fullMillis;
@@ -151,14 +149,14 @@ public final class Benchmark {
         return -1;
     }
 
-    private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run) {
+    private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run, boolean resume) {
         Map<String, Long> stages;
         long received, kpiRows, jobs, rss;
         Path log = run.resolve("nightly-" + phase + ".log");
         List<String> done = resume ? completedLog(log) : null;
         if (done != null) {
             out.accept("bench: " + phase + " (to " + until + ") already ran: its figures are read from " + log);
-            ChildNightly.Result r = ChildNightly.parse(done, peakRssMb(done));
+            ChildNightly.Result r = ChildNightly.parse(done, peakRssMbFromTimeOutput(done));
             stages = r.stageMillis();
             received = r.received();
             kpiRows = r.kpiRows();
@@ -213,7 +211,7 @@ public final class Benchmark {
     }
 
     /** Peak RSS in MB from a log that GNU time ({@code time -v}) appended to; 0 when it has none. */
-    static long peakRssMb(List<String> lines) {
+    static long peakRssMbFromTimeOutput(List<String> lines) {
         for (String l : lines) {
             String t = l.trim();
             if (t.startsWith("Maximum resident set size (kbytes):")) return Long.parseLong(t.substring(t.indexOf(':') + 1).trim()) / 1024;

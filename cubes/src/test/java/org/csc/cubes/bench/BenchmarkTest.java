@@ -46,11 +46,11 @@ class BenchmarkTest {
                 "Spark jobs: 2158 {extract=750}", "Done in 3865.5 s {start=6356, extract=1156111, total=3865490}",
                 "\tMaximum resident set size (kbytes): 14260000"));
         List<String> lines = Benchmark.completedLog(log);
-        ChildNightly.Result r = ChildNightly.parse(lines, Benchmark.peakRssMb(lines));
+        ChildNightly.Result r = ChildNightly.parse(lines, Benchmark.peakRssMbFromTimeOutput(lines));
         assertEquals(1156111L, r.stageMillis().get("extract"));
         assertEquals(22526L, r.kpiRows());
         assertEquals(2158L, r.sparkJobs());
         assertEquals(13925L, r.peakRssMb());
-        assertEquals(0L, Benchmark.peakRssMb(List.of("Done in 1.0 s {total=1000}")));
+        assertEquals(0L, Benchmark.peakRssMbFromTimeOutput(List.of("Done in 1.0 s {total=1000}")));
     }
 }
