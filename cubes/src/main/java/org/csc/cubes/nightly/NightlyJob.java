@@ -11,6 +11,7 @@ import org.csc.etl.landing.Drop;
 import org.csc.etl.landing.LandingScan;
 import org.csc.etl.ledger.DropLedger;
 import org.csc.etl.ledger.LedgerEntry;
+import org.csc.etl.ledger.RunLog;
 import org.csc.etl.quality.DqRunner;
 import org.csc.etl.source.SourceSystem;
 import org.csc.etl.source.carefirst.CareFirstSource;
@@ -95,13 +96,13 @@ public final class NightlyJob {
                 .filter(d -> until == null || !d.extractDate().isAfter(until)).toList();
         StagingResult staged = null;
         if (pending.isEmpty()) {
-            if (!ConformJob.manualFilesChanged(lake, landing)) {
+            String why = unfinishedWork(lake, landing);
+            if (why == null) {
                 out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
                 jobs.detach(spark);
                 return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs());
             }
-            // The manual logs and HR file are not drops: a change to them alone still changes the star.
-            out.accept("No new drops since the last run, but the manual/HR files changed: conform, audit and cubes run again.");
+            out.accept("No new drops since the last run, but " + why + ": conform, audit and cubes run again.");
         } else {
             out.accept("[extract] " + pending.size() + " new drop(s): " + pending.get(0).id()
                     + (pending.size() > 1 ? " ... " + pending.get(pending.size() - 1).id() : ""));
@@ -114,12 +115,13 @@ public final class NightlyJob {
             out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
                     + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
             if (staged.dropsApplied() == 0) {
-                if (!ConformJob.manualFilesChanged(lake, landing)) {
+                String why = unfinishedWork(lake, landing);
+                if (why == null) {
                     out.accept("No drop could be applied: outputs unchanged.");
                     jobs.detach(spark);
                     return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs());
                 }
-                out.accept("No drop could be applied, but the manual/HR files changed: conform, audit and cubes run again.");
+                out.accept("No drop could be applied, but " + why + ": conform, audit and cubes run again.");
             }
         }
 
@@ -157,6 +159,7 @@ public final class NightlyJob {
             published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
                     .publish(cube, runId, outDir, quality, restrictedExtras);
         }
+        new RunLog(lake).recordFinished(runId);
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
         stageJobs.put("cubes+publish", jobs.jobs() - jobsBefore(stageJobs));
@@ -194,6 +197,17 @@ public final class NightlyJob {
         }
         out.accept(String.format("  %-48s %10s %10s %12s", "file (all drops this run)", "received", "loaded", "quarantined"));
         byTable.forEach((k, c) -> out.accept(String.format("  %-48s %10d %10d %12d", k, c[0], c[1], c[2])));
+    }
+
+    /**
+     * Why conform, the audit and the cubes must run although this run applied no drop, or null:
+     * the manual logs and HR file are not drops, so a change to them alone changes the star; and
+     * drops a run applied before it stopped are in staging but not yet in the published outputs.
+     */
+    private static String unfinishedWork(Lake lake, Path landing) {
+        if (ConformJob.manualFilesChanged(lake, landing)) return "the manual/HR files changed";
+        String run = new RunLog(lake).unpublishedRun();
+        return run == null ? null : "the drops applied by " + run + " are not in the published outputs (that run did not finish)";
     }
 
     static LocalDate latestExtract(Lake lake) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first vertical slice on the hand-built fixture (etl test resources landing/small, made by
@@ -242,6 +243,35 @@ class NightlyJobTest {
         assertThat(new NightlyJob(config, again::add, Clock.systemUTC()).run().changed()).isFalse();
         // The damaged drop of test 9 is retried each night and rejected again; the HR file is now in the star.
         assertThat(again).anyMatch(l -> l.endsWith("outputs unchanged."));
+    }
+
+    @Test
+    @Order(12)
+    void aRunThatStopsAfterItsExtractIsFinishedByTheNextRunWithoutADrop() throws Exception {
+        // The damaged drop of test 9 is re-delivered intact: its one contact (70011) is an April contact.
+        Path drop = tmp.resolve("landing/liquidlogic/2016-04-05");
+        Files.writeString(drop.resolve("_manifest.json"), "{\"system\":\"liquidlogic\",\"extract_date\":\"2016-04-05\",\"mode\":\"DELTA\","
+                + "\"files\":[{\"name\":\"FACT_CONTACTS.csv\",\"rows\":1,\"sha256\":\""
+                + org.csc.etl.landing.DropVerifier.sha256(drop.resolve("FACT_CONTACTS.csv")) + "\"}]}");
+        // A configuration error that conform finds stops the run after the drop is staged and in the ledger.
+        WarehouseConfig broken = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01")
+                .override("caseload.max.SW", "eighteen").build();
+        assertThatThrownBy(() -> new NightlyJob(broken, s -> {}, Clock.systemUTC()).run()).hasMessageContaining("caseload.max.SW");
+        Lake lake = new Lake(Spark.session(config), config);
+        assertThat(lake.read("stg_liquidlogic__fact_contacts").where("fact_contact_id = 70011").count()).isEqualTo(1);
+        String aprilContacts = "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
+                + "AND period_type = 'MONTH' AND basis = 'MONTH' AND area = 'All' AND period_end = DATE '2016-04-30'";
+        assertThat(query("cubes.duckdb", aprilContacts)).containsEntry("n", 3.0);
+
+        List<String> next = new ArrayList<>();
+        NightlyJob.Summary s = new NightlyJob(config, next::add, Clock.systemUTC()).run();
+        assertThat(s.changed()).isTrue();
+        assertThat(next).anyMatch(l -> l.startsWith("No new drops since the last run, but the drops applied by run-") && l.contains("did not finish"));
+        assertThat(query("cubes.duckdb", aprilContacts)).containsEntry("n", 4.0);
+
+        List<String> after = new ArrayList<>();
+        assertThat(new NightlyJob(config, after::add, Clock.systemUTC()).run().changed()).isFalse();
+        assertThat(after).anyMatch(l -> l.contains("nothing to do, outputs unchanged."));
     }
 
     static Map<String, List<String>> snapshot(Lake lake, List<String> tables) {

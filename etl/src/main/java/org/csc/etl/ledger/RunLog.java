@@ -1,0 +1,53 @@
+package org.csc.etl.ledger;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.csc.warehouse.lake.Lake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+/**
+ * The Delta table etl_run_log: one row per run that finished, written after its outputs were
+ * published. The ledger records a drop as applied as soon as its staging tables are written, so a
+ * run that stopped after that (a crash, a configuration error found by conform) leaves drops that
+ * no later run would read again; this log is how the next run knows it must finish that work.
+ */
+public final class RunLog {
+    public static final String TABLE = "etl_run_log";
+    static final StructType SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("finished_at", DataTypes.TimestampType, false);
+
+    private final Lake lake;
+
+    public RunLog(Lake lake) {
+        this.lake = lake;
+    }
+
+    public void recordFinished(String runId) {
+        lake.append(TABLE, lake.spark().createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()))), SCHEMA));
+    }
+
+    /**
+     * The newest run that applied a drop when no run finished after it started, or null when every
+     * applied drop is in published outputs. Run ids sort by start time. A lake written before this
+     * log existed has no log yet: its last applied run counts as unpublished once, which costs one
+     * recompute and is otherwise harmless.
+     */
+    public String unpublishedRun() {
+        if (!lake.exists(DropLedger.TABLE)) return null;
+        Row applied = lake.read(DropLedger.TABLE).where(col("status").equalTo(LedgerEntry.Status.APPLIED.name())).agg(max("run_id")).head();
+        if (applied.isNullAt(0)) return null;
+        String lastApplied = applied.getString(0);
+        if (!lake.exists(TABLE)) return lastApplied;
+        Row finished = lake.read(TABLE).agg(max("run_id")).head();
+        return finished.isNullAt(0) || finished.getString(0).compareTo(lastApplied) < 0 ? lastApplied : null;
+    }
+}
