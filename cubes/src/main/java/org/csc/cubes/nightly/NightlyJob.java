@@ -21,6 +21,7 @@ import org.csc.etl.stage.StagingResult;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.lake.LakeLock;
 import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.run.RunId;
 import org.csc.warehouse.spark.ScopedSparkConf;
@@ -72,9 +73,15 @@ public final class NightlyJob {
     public static final String SPARK_JOBS = "Spark jobs: ";
 
     public Summary run() {
+        String runId = RunId.next(clock);
+        try (LakeLock lock = LakeLock.acquire(config.path("lake.dir"), runId)) {
+            return runLocked(runId);
+        }
+    }
+
+    private Summary runLocked(String runId) {
         long t0 = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
-        String runId = RunId.next(clock);
         Path landing = config.path("landing.dir");
         out.accept("nightly " + runId + ": landing " + landing + ", lake " + config.path("lake.dir") + ", out " + config.path("out.dir"));
         SparkSession spark = Spark.session(config);
@@ -181,9 +188,12 @@ public final class NightlyJob {
      */
     public Summary rebuild() {
         Path lakeDir = config.path("lake.dir");
-        out.accept("rebuild: clearing " + lakeDir + " and replaying every drop in the landing area");
-        Dirs.deleteTree(lakeDir);
-        return run();
+        String runId = RunId.next(clock);
+        try (LakeLock lock = LakeLock.acquire(lakeDir, runId)) {
+            out.accept("rebuild: clearing " + lakeDir + " and replaying every drop in the landing area");
+            Dirs.deleteTree(lakeDir);
+            return runLocked(runId);
+        }
     }
 
     private void printCounts(StagingResult staged) {

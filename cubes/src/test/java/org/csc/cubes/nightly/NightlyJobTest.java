@@ -4,6 +4,7 @@ import org.csc.etl.testing.DropBuilder;
 import org.csc.etl.testing.Fixtures;
 import org.csc.etl.testing.Journeys;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.lake.LakeLock;
 import org.csc.warehouse.spark.Spark;
 import org.csc.etl.testing.TestSpark;
 import org.csc.warehouse.config.WarehouseConfig;
@@ -272,6 +273,21 @@ class NightlyJobTest {
         List<String> after = new ArrayList<>();
         assertThat(new NightlyJob(config, after::add, Clock.systemUTC()).run().changed()).isFalse();
         assertThat(after).anyMatch(l -> l.contains("nothing to do, outputs unchanged."));
+    }
+
+    @Test
+    @Order(13)
+    void aRunWhileAnotherHoldsTheLakeStopsNamingItAndChangesNothing() throws Exception {
+        Path cubes = tmp.resolve("out/cubes.duckdb");
+        long before = Files.getLastModifiedTime(cubes).toMillis();
+        try (LakeLock running = LakeLock.acquire(config.path("lake.dir"), "run-still-going")) {
+            assertThatThrownBy(() -> new NightlyJob(config, s -> {}, Clock.systemUTC()).run())
+                    .hasMessageContaining("Another run is writing the lake").hasMessageContaining("run-still-going");
+            assertThatThrownBy(() -> new NightlyJob(config, s -> {}, Clock.systemUTC()).rebuild())
+                    .hasMessageContaining("run-still-going");
+        }
+        assertThat(new Lake(Spark.session(config), config).exists("fct_contact")).isTrue();
+        assertThat(Files.getLastModifiedTime(cubes).toMillis()).isEqualTo(before);
     }
 
     static Map<String, List<String>> snapshot(Lake lake, List<String> tables) {
