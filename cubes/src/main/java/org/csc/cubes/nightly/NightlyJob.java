@@ -21,6 +21,7 @@ import org.csc.etl.stage.StagingResult;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.lake.LakeHousekeeping;
 import org.csc.warehouse.lake.LakeLock;
 import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.run.RunId;
@@ -29,6 +30,7 @@ import org.csc.warehouse.spark.Spark;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -166,10 +168,25 @@ public final class NightlyJob {
             published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
                     .publish(cube, runId, outDir, quality, restrictedExtras);
         }
-        new RunLog(lake).recordFinished(runId);
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
         stageJobs.put("cubes+publish", jobs.jobs() - jobsBefore(stageJobs));
+
+        t = System.nanoTime();
+        RunLog runLog = new RunLog(lake);
+        boolean vacuumed = runLog.isEmpty();
+        if (runLog.vacuumDue(clock.instant(), Duration.ofDays(config.integer("lake.vacuum.every.days")))) {
+            try {
+                out.accept("[housekeeping] " + LakeHousekeeping.vacuum(lake, config).describe());
+                vacuumed = true;
+            } catch (RuntimeException e) {
+                // The outputs are published: old files left on disk are tried again next night, not a failed run.
+                out.accept("[housekeeping] old table versions' files were not deleted (tried again next run): " + e.getMessage());
+            }
+            timings.put("housekeeping", ms(t));
+            stageJobs.put("housekeeping", jobs.jobs() - jobsBefore(stageJobs));
+        }
+        runLog.recordFinished(runId, vacuumed);
         timings.put("total", ms(t0));
         out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
         Path cubesFile = published.cubes();

@@ -7,11 +7,14 @@ import org.apache.spark.sql.types.StructType;
 import org.csc.warehouse.lake.Lake;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The Delta table etl_run_log: one row per run that finished, written after its outputs were
@@ -23,7 +26,9 @@ public final class RunLog {
     public static final String TABLE = "etl_run_log";
     static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
-            .add("finished_at", DataTypes.TimestampType, false);
+            .add("finished_at", DataTypes.TimestampType, false)
+            // The run deleted old versions' files (or was the lake's first, which had none).
+            .add("vacuumed", DataTypes.BooleanType, true);
 
     private final Lake lake;
 
@@ -31,8 +36,25 @@ public final class RunLog {
         this.lake = lake;
     }
 
-    public void recordFinished(String runId) {
-        lake.append(TABLE, lake.spark().createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()))), SCHEMA));
+    public void recordFinished(String runId, boolean vacuumed) {
+        lake.append(TABLE, lake.spark().createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()), vacuumed)), SCHEMA));
+    }
+
+    /** True when this log has no finished run yet: the lake is new (or older than the log) and this run starts it. */
+    public boolean isEmpty() {
+        return !lake.exists(TABLE);
+    }
+
+    /**
+     * True when the last finished run that deleted old versions' files (or, if none did, the first
+     * finished run) finished at least {@code every} before {@code now}. False for a lake with no
+     * finished run: it has nothing old to delete.
+     */
+    public boolean vacuumDue(Instant now, Duration every) {
+        if (isEmpty()) return false;
+        Row r = lake.read(TABLE).agg(max(when(col("vacuumed"), col("finished_at"))), min("finished_at")).head();
+        Timestamp last = r.isNullAt(0) ? r.getTimestamp(1) : r.getTimestamp(0);
+        return !last.toInstant().plus(every).isAfter(now);
     }
 
     /**

@@ -58,6 +58,16 @@ public final class Lake {
         rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path(table));
     }
 
+    /** The lake's Delta tables: its directories with a Delta log, by name. */
+    public java.util.List<String> tables() {
+        if (!Files.isDirectory(root)) return java.util.List.of();
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log"))).map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake " + root, e);
+        }
+    }
+
     public DeltaTable delta(String table) {
         return DeltaTable.forPath(spark, path(table));
     }
