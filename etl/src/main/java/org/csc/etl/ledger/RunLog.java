@@ -1,5 +1,6 @@
 package org.csc.etl.ledger;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -9,9 +10,11 @@ import org.csc.warehouse.lake.Lake;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
@@ -40,6 +43,12 @@ public final class RunLog {
         lake.append(TABLE, lake.spark().createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()), vacuumed)), SCHEMA));
     }
 
+    /** The log's rows; a log written before the vacuumed column existed reads it as unknown (null). */
+    public Dataset<Row> read() {
+        Dataset<Row> log = lake.read(TABLE);
+        return Arrays.asList(log.columns()).contains("vacuumed") ? log : log.withColumn("vacuumed", lit(null).cast(DataTypes.BooleanType));
+    }
+
     /** True when this log has no finished run yet: the lake is new (or older than the log) and this run starts it. */
     public boolean isEmpty() {
         return !lake.exists(TABLE);
@@ -52,7 +61,7 @@ public final class RunLog {
      */
     public boolean vacuumDue(Instant now, Duration every) {
         if (isEmpty()) return false;
-        Row r = lake.read(TABLE).agg(max(when(col("vacuumed"), col("finished_at"))), min("finished_at")).head();
+        Row r = read().agg(max(when(col("vacuumed"), col("finished_at"))), min("finished_at")).head();
         Timestamp last = r.isNullAt(0) ? r.getTimestamp(1) : r.getTimestamp(0);
         return !last.toInstant().plus(every).isAfter(now);
     }

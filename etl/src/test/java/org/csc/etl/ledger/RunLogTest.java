@@ -2,10 +2,14 @@ package org.csc.etl.ledger;
 
 import org.csc.etl.testing.TestSpark;
 import org.csc.warehouse.lake.Lake;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,5 +57,17 @@ class RunLogTest {
         assertThat(log.vacuumDue(vacuumed.plus(Duration.ofDays(6)), week)).isFalse();
         assertThat(log.vacuumDue(vacuumed.plus(Duration.ofDays(8)), week)).isTrue();
         assertThat(log.vacuumDue(Instant.now(), Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void aLogWrittenBeforeTheVacuumedColumnCountsFromItsFirstRun() {
+        Lake lake = new Lake(TestSpark.session(), tmp.resolve("lake"));
+        StructType before = new StructType().add("run_id", DataTypes.StringType, false).add("finished_at", DataTypes.TimestampType, false);
+        Instant first = Instant.now().minus(Duration.ofDays(10));
+        lake.append(RunLog.TABLE, lake.spark().createDataFrame(List.of(RowFactory.create("run-old", Timestamp.from(first))), before));
+        RunLog log = new RunLog(lake);
+        assertThat(log.read().columns()).contains("vacuumed");
+        assertThat(log.vacuumDue(first.plus(Duration.ofDays(6)), Duration.ofDays(7))).isFalse();
+        assertThat(log.vacuumDue(first.plus(Duration.ofDays(8)), Duration.ofDays(7))).isTrue();
     }
 }
