@@ -68,7 +68,7 @@ final class ChildNightly {
             int code = p.waitFor();
             watch.interrupt();
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            if (code != 0) {
+            if (code != 0 && code != NightlyJob.EXIT_ATTENTION) {
                 throw Errors.of("A benchmark nightly failed in its child process (exit code " + code + ").",
                         lines.isEmpty() ? "It printed nothing." : "Its last line: " + lines.get(lines.size() - 1),
                         "Read " + log + ", fix the cause and run the bench again (or pass --no-fresh-jvm to run in this process).");

@@ -66,13 +66,31 @@ public final class NightlyJob {
     }
 
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
-                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs) {}
+                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs) {
+        /**
+         * What a person must act on although the run finished: each rejected drop (it is tried again every
+         * night, and the later DELTA drops of its system wait behind it until it is re-delivered intact).
+         */
+        public List<String> attention() {
+            if (staging == null) return List.of();
+            return staging.entries().stream().filter(e -> e.status() == LedgerEntry.Status.REJECTED)
+                    .map(e -> e.dropId() + " was rejected (" + e.message() + "); later DELTA drops of " + e.system()
+                            + " wait behind it. Ask for it to be re-exported.")
+                    .distinct().toList();
+        }
+    }
 
     /**
      * Printed before "Done in": how many Spark jobs the run started, then by stage (a benchmark
      * running it in a child process reads the first number).
      */
     public static final String SPARK_JOBS = "Spark jobs: ";
+
+    /**
+     * The exit code of a run that finished but left something for a person to do ({@link Summary#attention()}):
+     * unattended schedulers alert on a non-zero exit.
+     */
+    public static final int EXIT_ATTENTION = 2;
 
     public Summary run() {
         String runId = RunId.next(clock);

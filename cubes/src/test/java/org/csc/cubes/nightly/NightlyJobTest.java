@@ -204,6 +204,9 @@ class NightlyJobTest {
         NightlyJob.Summary s = new NightlyJob(config, third::add, Clock.systemUTC()).run();
         assertThat(s.changed()).isFalse();
         assertThat(s.staging().dropsRejected()).isEqualTo(1);
+        assertThat(s.attention()).singleElement().asString().startsWith("liquidlogic/2016-04-05 was rejected (FACT_CONTACTS.csv: sha256")
+                .contains("Ask for it to be re-exported");
+        assertThat(first.attention()).isEmpty();
         assertThat(third).anyMatch(l -> l.contains("liquidlogic/2016-04-05") && l.contains("REJECTED") && l.contains("FACT_CONTACTS.csv")
                 && l.contains("sha256"));
         Map<String, Double> apr = query("cubes.duckdb", "SELECT 'n', numerator FROM kpi_values WHERE kpi_code = 'contacts' "
