@@ -195,6 +195,10 @@ public final class NightlyJob {
         boolean vacuumed = runLog.isEmpty();
         if (runLog.vacuumDue(clock.instant(), Duration.ofDays(config.integer("lake.vacuum.every.days")))) {
             try {
+                int keep = config.integer("dq.results.keep.runs");
+                int pruned = DqRunner.pruneResults(lake, keep);
+                if (pruned > 0) out.accept("[housekeeping] " + DqRunner.RESULTS + ": removed the results of " + pruned
+                        + " runs older than the last " + keep + " (" + DqRunner.RULE_RUNS + " keeps every run's totals)");
                 out.accept("[housekeeping] " + LakeHousekeeping.vacuum(lake, config).describe());
                 vacuumed = true;
             } catch (RuntimeException e) {

@@ -271,7 +271,7 @@ class NightlyJobTest {
         // does the housekeeping, due at every run here and keeping no old version.
         assertThat(parquetBytes(tmp.resolve("lake"))).isGreaterThan(liveBytes(lake));
         WarehouseConfig vacuumEveryRun = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01")
-                .override("lake.vacuum.every.days", "0").override("lake.vacuum.retain.hours", "0")
+                .override("lake.vacuum.every.days", "0").override("lake.vacuum.retain.hours", "0").override("dq.results.keep.runs", "2")
                 .override("housekeeping.spark.spark.databricks.delta.retentionDurationCheck.enabled", "false").build();
         List<String> next = new ArrayList<>();
         NightlyJob.Summary s = new NightlyJob(vacuumEveryRun, next::add, Clock.systemUTC()).run();
@@ -280,6 +280,11 @@ class NightlyJobTest {
         assertThat(query("cubes.duckdb", aprilContacts)).containsEntry("n", 4.0);
         assertThat(next).anyMatch(l -> l.startsWith("[housekeeping] removed ") && !l.startsWith("[housekeeping] removed 0.0 MB"));
         assertThat(parquetBytes(tmp.resolve("lake"))).isEqualTo(liveBytes(lake));
+        // dq_results keeps the last two runs' results (published from the next run on); dq_rule_runs every run's totals.
+        assertThat(next).anyMatch(l -> l.startsWith("[housekeeping] dq_results: removed the results of ") && l.contains("older than the last 2"));
+        assertThat(lake.read("dq_results").select("run_id").distinct().count()).isEqualTo(2);
+        assertThat(lake.read("dq_results").where("run_id = '" + s.runId() + "'").count()).isGreaterThan(0);
+        assertThat(lake.read("dq_rule_runs").select("run_id").distinct().count()).isGreaterThan(2);
         assertThat(lake.read("fct_contact").where("contact_key = 'LL-70011'").count()).isEqualTo(1);
 
         List<String> after = new ArrayList<>();

@@ -34,7 +34,7 @@ import static org.apache.spark.sql.functions.when;
  * Runs the catalog: every rule's population query is unioned into one plan (one pass over the
  * data, not one Spark job per rule), cached, then written as dq_findings (record level,
  * restricted, latest run), dq_results (rule x team x month, checked and failed, appended per run
- * so trends can be drawn), dq_rule_runs (per rule per run, with the jump flag) and dq_rules.
+ * so trends can be drawn; the last dq.results.keep.runs runs are kept), dq_rule_runs (per rule per run, with the jump flag) and dq_rules.
  */
 public final class DqRunner {
     public static final String FINDINGS = "dq_findings";
@@ -213,6 +213,20 @@ public final class DqRunner {
     public static List<Row> ruleRows(List<DqRule> rules) {
         return rules.stream().map(r -> RowFactory.create(r.code(), r.dimension().name(), r.severity().name(), r.description(), r.fix(),
                 r.dfeCode(), r.detects())).toList();
+    }
+
+    /**
+     * Removes dq_results of all but the latest {@code keepRuns} runs (the audit report reads the latest;
+     * dq_rule_runs keeps every run's totals for the trend). Appended every night, the table would
+     * otherwise grow with the number of runs, and be published whole each night. Returns the runs removed.
+     */
+    public static int pruneResults(Lake lake, int keepRuns) {
+        if (!lake.exists(RESULTS) || keepRuns < 1) return 0;
+        List<String> runs = lake.read(RESULTS).select("run_id").distinct().collectAsList().stream().map(r -> r.getString(0))
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        if (runs.size() <= keepRuns) return 0;
+        lake.delta(RESULTS).delete(col("run_id").lt(runs.get(keepRuns - 1)));
+        return runs.size() - keepRuns;
     }
 
     /** Each rule's failures in the latest earlier run. */
