@@ -271,8 +271,11 @@ class NightlyJobTest {
         // does the housekeeping, due at every run here and keeping no old version.
         assertThat(parquetBytes(tmp.resolve("lake"))).isGreaterThan(liveBytes(lake));
         WarehouseConfig vacuumEveryRun = WarehouseConfig.builder().env(Map.of()).baseDir(tmp).override("report.from", "2016-01")
-                .override("lake.vacuum.every.days", "0").override("lake.vacuum.retain.hours", "0").override("dq.results.keep.runs", "2")
+                .override("lake.vacuum.every.days", "0").override("lake.vacuum.retain.hours", "0").override("dq.results.keep.runs", "2").override("lake.compact.min.files", "2")
                 .override("housekeeping.spark.spark.databricks.delta.retentionDurationCheck.enabled", "false").build();
+        // The ledger has a file per run that applied or rejected a drop; compacted to one, its rows unchanged.
+        assertThat(lake.fileCount("etl_drop_ledger")).isGreaterThan(2);
+        List<String> ledger = snapshot(lake, List.of("etl_drop_ledger")).get("etl_drop_ledger");
         List<String> next = new ArrayList<>();
         NightlyJob.Summary s = new NightlyJob(vacuumEveryRun, next::add, Clock.systemUTC()).run();
         assertThat(s.changed()).isTrue();
@@ -280,6 +283,10 @@ class NightlyJobTest {
         assertThat(query("cubes.duckdb", aprilContacts)).containsEntry("n", 4.0);
         assertThat(next).anyMatch(l -> l.startsWith("[housekeeping] removed ") && !l.startsWith("[housekeeping] removed 0.0 MB"));
         assertThat(parquetBytes(tmp.resolve("lake"))).isEqualTo(liveBytes(lake));
+        assertThat(next).anyMatch(l -> l.startsWith("[housekeeping] removed ") && l.contains("compacted ") && l.contains("etl_drop_ledger"));
+        assertThat(lake.fileCount("etl_drop_ledger")).isEqualTo(1);
+        // This run's ledger rows are none (no drop applied); the compaction moved the others unchanged.
+        assertThat(snapshot(lake, List.of("etl_drop_ledger")).get("etl_drop_ledger")).isEqualTo(ledger);
         // dq_results keeps the last two runs' results (published from the next run on); dq_rule_runs every run's totals.
         assertThat(next).anyMatch(l -> l.startsWith("[housekeeping] dq_results: removed the results of ") && l.contains("older than the last 2"));
         assertThat(lake.read("dq_results").select("run_id").distinct().count()).isEqualTo(2);

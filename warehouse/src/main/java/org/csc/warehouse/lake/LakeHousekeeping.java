@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Deletes the files of old table versions. Every overwrite leaves the previous version's files on
+ * Compacts tables grown by appends, then deletes the files of old table versions. Every overwrite leaves the previous version's files on
  * disk, where Delta keeps them for time travel: a scale-10 nightly rewrites most of the lake and
  * leaves about 140 MB, so without this the disk fills. Delta's VACUUM deletes files that no
  * version of the last {@code lake.vacuum.retain.hours} reads; Delta settings for it (its refusal
  * of fewer than 168 hours) go under {@code housekeeping.spark.}.
  */
 public final class LakeHousekeeping {
-    public record Result(int tables, long bytesBefore, long bytesAfter, long millis) {
+    public record Result(int tables, List<String> compacted, long bytesBefore, long bytesAfter, long millis) {
         public String describe() {
-            return String.format("removed %.1f MB of old table versions' files from %d tables (%.1f MB left) in %.1f s",
-                    (bytesBefore - bytesAfter) / 1e6, tables, bytesAfter / 1e6, millis / 1000.0);
+            return String.format("removed %.1f MB of old table versions' files from %d tables (%.1f MB left)%s in %.1f s",
+                    (bytesBefore - bytesAfter) / 1e6, tables, bytesAfter / 1e6,
+                    compacted.isEmpty() ? "" : "; compacted " + String.join(", ", compacted), millis / 1000.0);
         }
     }
 
@@ -32,12 +33,18 @@ public final class LakeHousekeeping {
         double hours = config.decimal("lake.vacuum.retain.hours");
         long before = dataBytes(lake.root());
         List<String> tables = lake.tables();
+        // Tables appended to by every run (the ledger, the quarantine, histories) gain a small file a night, and
+        // each file costs every reader an open: compacted into one, the replaced files then go with the vacuum.
+        long minFiles = config.integer("lake.compact.min.files");
+        List<String> compact = tables.stream().filter(t -> { long n = lake.fileCount(t); return n != Long.MAX_VALUE && n >= minFiles; }).toList();
         try (ScopedSparkConf scope = ScopedSparkConf.apply(lake.spark(), config, "housekeeping.spark.")) {
+            Parallel.runAll(compact.stream().<Runnable>map(t -> () -> lake.delta(t).optimize().executeCompaction()).toList(),
+                    config.integer("lake.writers"));
             // About a second a table whatever its size (listing, the snapshot's files, the deletes): side by side.
             List<Runnable> vacuums = tables.stream().<Runnable>map(t -> () -> lake.delta(t).vacuum(hours)).toList();
             Parallel.runAll(vacuums, config.integer("lake.writers"));
         }
-        return new Result(tables.size(), before, dataBytes(lake.root()), (System.nanoTime() - t0) / 1_000_000);
+        return new Result(tables.size(), compact, before, dataBytes(lake.root()), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Bytes of the lake's data files (the Delta logs are Delta's to trim: it does so at checkpoints). */
