@@ -37,14 +37,15 @@ final class StatusCommand implements Callable<Integer> {
             }
             Row last = lake.spark().sql("SELECT run_id, max(recorded_at) FROM ledger GROUP BY run_id ORDER BY 2 DESC LIMIT 1").head();
             System.out.println("Last run that applied drops: " + last.get(0) + " at " + last.get(1));
-            if (lake.exists(RunLog.TABLE)) {
-                new RunLog(lake).read().createOrReplaceTempView("run_log");
+            RunLog runLog = new RunLog(lake);
+            if (!runLog.isEmpty()) {
+                runLog.read().createOrReplaceTempView("run_log");
                 Row runs = lake.spark().sql("SELECT max_by(run_id, finished_at), max(finished_at), max(CASE WHEN vacuumed THEN finished_at END) "
                         + "FROM run_log").head();
                 System.out.println("Last finished run: " + runs.get(0) + " at " + runs.get(1) + "; old versions' files last deleted: "
                         + (runs.isNullAt(2) ? "never" : runs.get(2)));
             }
-            String unfinished = new RunLog(lake).unpublishedRun();
+            String unfinished = runLog.unpublishedRun();
             if (unfinished != null) {
                 System.out.println("Not yet published: the drops applied by " + unfinished + " (that run did not finish); the next nightly publishes them.");
             }

@@ -34,7 +34,8 @@ import static org.apache.spark.sql.functions.when;
  * Runs the catalog: every rule's population query is unioned into one plan (one pass over the
  * data, not one Spark job per rule), cached, then written as dq_findings (record level,
  * restricted, latest run), dq_results (rule x team x month, checked and failed, appended per run
- * so trends can be drawn; the last dq.results.keep.runs runs are kept), dq_rule_runs (per rule per run, with the jump flag) and dq_rules.
+ * so trends can be drawn; housekeeping keeps the last dq.results.keep.runs runs), dq_rule_runs
+ * (per rule per run, with the jump flag) and dq_rules.
  */
 public final class DqRunner {
     public static final String FINDINGS = "dq_findings";
