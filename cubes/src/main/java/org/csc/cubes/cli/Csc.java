@@ -13,7 +13,7 @@ import java.util.Map;
 /** The csc command line: the nightly job, the demo, queries on the cubes, status. */
 @Command(name = "csc", mixinStandardHelpOptions = true, version = "csc 0.1.0",
         description = "Children's services performance warehouse: ingest drops, conform, audit, build KPI cubes, publish to DuckDB.",
-        subcommands = {NightlyCommand.class, DemoCommand.class, SimulateCommand.class, SqlCommand.class, StatusCommand.class,
+        subcommands = {NightlyCommand.class, HousekeepingCommand.class, DemoCommand.class, SimulateCommand.class, SqlCommand.class, StatusCommand.class,
                 ReportCommand.class, AuditSampleCommand.class, VerifyCommand.class, DqTruthCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Csc {

@@ -65,20 +65,12 @@ public final class NightlyJob {
         this.clock = clock;
     }
 
+    /**
+     * @param attention what a person must act on although the run finished ({@link RunAttention}): a
+     *                  rejected drop, an unreadable manifest, an export that stopped before its manifest
+     */
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
-                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs) {
-        /**
-         * What a person must act on although the run finished: each rejected drop (it is tried again every
-         * night, and the later DELTA drops of its system wait behind it until it is re-delivered intact).
-         */
-        public List<String> attention() {
-            if (staging == null) return List.of();
-            return staging.entries().stream().filter(e -> e.status() == LedgerEntry.Status.REJECTED)
-                    .map(e -> e.dropId() + " was rejected (" + e.message() + "); later DELTA drops of " + e.system()
-                            + " wait behind it. Ask for it to be re-exported.")
-                    .distinct().toList();
-        }
-    }
+                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs, List<String> attention) {}
 
     /**
      * Printed before "Done in": how many Spark jobs the run started, then by stage (a benchmark
@@ -127,7 +119,7 @@ public final class NightlyJob {
             if (why == null) {
                 out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
                 jobs.detach(spark);
-                return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs());
+                return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, null));
             }
             out.accept("No new drops since the last run, but " + why + ": conform, audit and cubes run again.");
         } else {
@@ -146,7 +138,7 @@ public final class NightlyJob {
                 if (why == null) {
                     out.accept("No drop could be applied: outputs unchanged.");
                     jobs.detach(spark);
-                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs());
+                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, staged));
                 }
                 out.accept("No drop could be applied, but " + why + ": conform, audit and cubes run again.");
             }
@@ -195,11 +187,7 @@ public final class NightlyJob {
         boolean vacuumed = runLog.isEmpty();
         if (runLog.vacuumDue(clock.instant(), Duration.ofDays(config.integer("lake.vacuum.every.days")))) {
             try {
-                int keep = config.integer("dq.results.keep.runs");
-                int pruned = DqRunner.pruneResults(lake, keep);
-                if (pruned > 0) out.accept("[housekeeping] " + DqRunner.RESULTS + ": removed the results of " + pruned
-                        + " runs older than the last " + keep + " (" + DqRunner.RULE_RUNS + " keeps every run's totals)");
-                out.accept("[housekeeping] " + LakeHousekeeping.vacuum(lake, config).describe());
+                housekeeping(lake, config, out);
                 vacuumed = true;
             } catch (RuntimeException e) {
                 // The outputs are published: old files left on disk are tried again next night, not a failed run.
@@ -217,7 +205,8 @@ public final class NightlyJob {
         jobs.detach(spark);
         out.accept(SPARK_JOBS + jobs.jobs() + " " + stageJobs);
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
-        return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting, jobs.jobs());
+        return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting, jobs.jobs(),
+                attention(scan, staged));
     }
 
     /**
@@ -246,6 +235,23 @@ public final class NightlyJob {
         }
         out.accept(String.format("  %-48s %10s %10s %12s", "file (all drops this run)", "received", "loaded", "quarantined"));
         byTable.forEach((k, c) -> out.accept(String.format("  %-48s %10d %10d %12d", k, c[0], c[1], c[2])));
+    }
+
+    /**
+     * Keeps the last dq.results.keep.runs runs' audit results, compacts tables grown by appends and
+     * deletes old table versions' files: done by the nightly every lake.vacuum.every.days, or by
+     * {@code csc housekeeping}. The caller holds the lake's lock.
+     */
+    public static void housekeeping(Lake lake, WarehouseConfig config, Consumer<String> out) {
+        int keep = config.integer("dq.results.keep.runs");
+        int pruned = DqRunner.pruneResults(lake, keep);
+        if (pruned > 0) out.accept("[housekeeping] " + DqRunner.RESULTS + ": removed the results of " + pruned
+                + " runs older than the last " + keep + " (" + DqRunner.RULE_RUNS + " keeps every run's totals)");
+        out.accept("[housekeeping] " + LakeHousekeeping.vacuum(lake, config).describe());
+    }
+
+    private List<String> attention(LandingScan.Result scan, StagingResult staged) {
+        return RunAttention.of(scan, staged, clock.instant(), Duration.ofHours(config.integer("landing.stalled.hours")));
     }
 
     /**

@@ -164,6 +164,28 @@ class NightlyJobTest {
     }
 
     @Test
+    @Order(7)
+    void aDropLeftWithoutItsManifestForADayNeedsAPersonEvenWhenNothingElseChanged() throws Exception {
+        Path waiting = tmp.resolve("landing/liquidlogic/2016-04-05");
+        List<Path> files;
+        try (var s = Files.list(waiting)) {
+            files = new ArrayList<>(s.toList());
+        }
+        files.add(waiting);
+        Map<Path, java.nio.file.attribute.FileTime> was = new LinkedHashMap<>();
+        for (Path p : files) was.put(p, Files.getLastModifiedTime(p));
+        try {
+            java.nio.file.attribute.FileTime dayAndHalfAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(36)));
+            for (Path p : files) Files.setLastModifiedTime(p, dayAndHalfAgo);
+            NightlyJob.Summary s = new NightlyJob(config, l -> {}, Clock.systemUTC()).run();
+            assertThat(s.changed()).isFalse();
+            assertThat(s.attention()).singleElement().asString().startsWith("liquidlogic/2016-04-05 has had no manifest for 36 hours");
+        } finally {
+            for (Map.Entry<Path, java.nio.file.attribute.FileTime> e : was.entrySet()) Files.setLastModifiedTime(e.getKey(), e.getValue());
+        }
+    }
+
+    @Test
     @Order(8)
     void aNightWithOnlyNewContactsRecomputesOnlyWhatReadsThem() throws Exception {
         Lake lake = new Lake(Spark.session(config), config);

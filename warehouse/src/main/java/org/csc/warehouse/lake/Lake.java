@@ -88,6 +88,19 @@ public final class Lake {
         return fromChecksum(table, NUM_FILES);
     }
 
+    private static final java.util.regex.Pattern APPEND = java.util.regex.Pattern.compile("\"operationParameters\":\\{\"mode\":\"Append\"");
+
+    /** True when the table's latest commit appended rows (rather than rewrote the table), read from that commit's log file. */
+    public boolean lastCommitAppended(String table) {
+        long version = version(table);
+        if (version < 0) return false;
+        try {
+            return APPEND.matcher(Files.readString(root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.json", version)))).find();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private long fromChecksum(String table, java.util.regex.Pattern field) {
         long version = version(table);
         Path crc = root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.crc", version));

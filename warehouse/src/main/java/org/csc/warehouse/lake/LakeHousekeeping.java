@@ -35,8 +35,12 @@ public final class LakeHousekeeping {
         List<String> tables = lake.tables();
         // Tables appended to by every run (the ledger, the quarantine, histories) gain a small file a night, and
         // each file costs every reader an open: compacted into one, the replaced files then go with the vacuum.
+        // Tables rewritten whole each run are left alone: the next run replaces their files anyway.
         long minFiles = config.integer("lake.compact.min.files");
-        List<String> compact = tables.stream().filter(t -> { long n = lake.fileCount(t); return n != Long.MAX_VALUE && n >= minFiles; }).toList();
+        List<String> compact = tables.stream().filter(t -> {
+            long n = lake.fileCount(t);
+            return n != Long.MAX_VALUE && n >= minFiles && lake.lastCommitAppended(t);
+        }).toList();
         try (ScopedSparkConf scope = ScopedSparkConf.apply(lake.spark(), config, "housekeeping.spark.")) {
             Parallel.runAll(compact.stream().<Runnable>map(t -> () -> lake.delta(t).optimize().executeCompaction()).toList(),
                     config.integer("lake.writers"));
