@@ -97,6 +97,7 @@ public final class NightlyJob {
         Path landing = config.path("landing.dir");
         out.accept("nightly " + runId + ": landing " + landing + ", lake " + config.path("lake.dir") + ", out " + config.path("out.dir"));
         SparkSession spark = Spark.session(config);
+        Spark.dropTempViews(spark);
         Lake lake = new Lake(spark, config);
         JobCounter jobs = JobCounter.attach(spark);
         timings.put("start", ms(t0));

@@ -44,4 +44,16 @@ public final class Spark {
             session = null;
         }
     }
+
+    /**
+     * Drops the session's temporary views. A run starts with this: {@code Lake.read} keeps a table's
+     * files as they were when it was read, so a view left by an earlier run in the same JVM (tests,
+     * the bench's warm mode, a rebuild after a nightly) would read that run's version of the table.
+     */
+    public static void dropTempViews(SparkSession spark) {
+        // As rows: Spark 4.1 cannot decode its own catalog.Table objects from Java (argument type mismatch).
+        for (org.apache.spark.sql.Row t : spark.catalog().listTables().toDF().select("name", "isTemporary").collectAsList()) {
+            if (t.getBoolean(1)) spark.catalog().dropTempView(t.getString(0));
+        }
+    }
 }
