@@ -46,8 +46,9 @@ public final class Lake {
 
     /**
      * The table's current version. A small table is read from the files its checksum lists (see
-     * {@link ChecksumSnapshot}), which saves a Spark job each time a query over it is planned; the
-     * frame stays on the version current when this is called, as a Delta frame does once analysed.
+     * {@link ChecksumSnapshot}), which saves a Spark job each time a query over it is planned. Such a
+     * frame stays on the version current when this is called, where a Delta frame follows the table
+     * to its latest version: register views after the writes they must see.
      */
     public Dataset<Row> read(String table) {
         if (readFromChecksum) {
