@@ -27,16 +27,29 @@ import java.util.Optional;
  * checksum for the latest commit that carries the file list (Delta leaves it out above 50 files and
  * on a commit that changes the schema). Anything else answers empty, and the caller reads through Delta.
  */
-record ChecksumSnapshot(long version, StructType schema, List<String> files) {
+record ChecksumSnapshot(StructType schema, List<String> files) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The table's latest version from its checksum file, when that is a faithful description of it. */
-    static Optional<ChecksumSnapshot> of(java.nio.file.Path tableDir, long version) {
+    /** The checksum file of the given version, parsed; empty when there is none or it cannot be read. */
+    static Optional<JsonNode> checksum(java.nio.file.Path tableDir, long version) {
         if (version < 0) return Optional.empty();
         java.nio.file.Path crc = tableDir.resolve("_delta_log").resolve(String.format("%020d.crc", version));
         if (!Files.isRegularFile(crc)) return Optional.empty();
         try {
-            JsonNode root = JSON.readTree(crc.toFile());
+            return Optional.of(JSON.readTree(crc.toFile()));
+        } catch (IOException e) {
+            // A checksum is an optimisation Delta writes after the commit: unreadable means not known.
+            return Optional.empty();
+        }
+    }
+
+    /** The table's latest version from its checksum file, when that is a faithful description of it. */
+    static Optional<ChecksumSnapshot> of(java.nio.file.Path tableDir, long version) {
+        return checksum(tableDir, version).flatMap(root -> of(tableDir, root));
+    }
+
+    private static Optional<ChecksumSnapshot> of(java.nio.file.Path tableDir, JsonNode root) {
+        try {
             JsonNode protocol = root.path("protocol");
             JsonNode metadata = root.path("metadata");
             JsonNode allFiles = root.path("allFiles");
@@ -52,9 +65,9 @@ record ChecksumSnapshot(long version, StructType schema, List<String> files) {
             }
             DataType schema = DataType.fromJson(metadata.path("schemaString").asText());
             if (!(schema instanceof StructType struct)) return Optional.empty();
-            return Optional.of(new ChecksumSnapshot(version, struct, List.copyOf(files)));
-        } catch (IOException | RuntimeException | URISyntaxException e) {
-            // A checksum is an optimisation Delta writes after the commit: unreadable means read through Delta.
+            return Optional.of(new ChecksumSnapshot(struct, List.copyOf(files)));
+        } catch (RuntimeException | URISyntaxException e) {
+            // A checksum Delta wrote differently from what this expects: read through Delta.
             return Optional.empty();
         }
     }

@@ -97,20 +97,17 @@ public final class Lake {
         return DeltaTable.forPath(spark, path(table));
     }
 
-    private static final java.util.regex.Pattern TABLE_SIZE = java.util.regex.Pattern.compile("\"tableSizeBytes\":(\\d+)");
-    private static final java.util.regex.Pattern NUM_FILES = java.util.regex.Pattern.compile("\"numFiles\":(\\d+)");
-
     /**
      * The size in bytes of the table's current version, from the checksum file Delta writes with
      * each commit (asking Delta's snapshot costs a Spark job); Long.MAX_VALUE when not known.
      */
     public long sizeOnDisk(String table) {
-        return fromChecksum(table, TABLE_SIZE);
+        return fromChecksum(table, "tableSizeBytes");
     }
 
     /** The number of data files of the table's current version, from the same checksum file; Long.MAX_VALUE when not known. */
     public long fileCount(String table) {
-        return fromChecksum(table, NUM_FILES);
+        return fromChecksum(table, "numFiles");
     }
 
     private static final java.util.regex.Pattern APPEND = java.util.regex.Pattern.compile("\"operationParameters\":\\{\"mode\":\"Append\"");
@@ -126,16 +123,9 @@ public final class Lake {
         }
     }
 
-    private long fromChecksum(String table, java.util.regex.Pattern field) {
-        long version = version(table);
-        Path crc = root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.crc", version));
-        if (version < 0 || !Files.isRegularFile(crc)) return Long.MAX_VALUE;
-        try {
-            java.util.regex.Matcher m = field.matcher(Files.readString(crc));
-            return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
+    private long fromChecksum(String table, String field) {
+        return ChecksumSnapshot.checksum(root.resolve(table), version(table))
+                .map(crc -> crc.path(field).asLong(Long.MAX_VALUE)).orElse(Long.MAX_VALUE);
     }
 
     /** The table's latest version, -1 when it does not exist: read from the log's file names, without a Spark job. */
