@@ -302,21 +302,11 @@ public final class KpiCatalog {
                       JOIN dim_date de ON de.date = p.as_at
                       LEFT JOIN dim_date ds ON ds.date = p.start_date
                       WHERE de.wd_index - coalesce(ds.wd_index, 0) >= ${cp_visit_wd}),
-                    -- The earliest date that can be within the working days before each period end. It bounds the
-                    -- visits joined to each child: without it every visit since the plan began met every month
-                    -- end after it, the cube's largest join. The working-day test below still decides.
-                    visit_window AS (
-                      SELECT d.as_at, min(x.date) AS visit_from
-                      FROM asat_dates d
-                      JOIN dim_date de ON de.date = d.as_at
-                      JOIN dim_date x ON x.date <= d.as_at AND de.wd_index - x.wd_index < ${cp_visit_wd}
-                      GROUP BY d.as_at),
                     seen AS (
                       SELECT DISTINCT k.as_at, k.child_key
                       FROM cohort k
-                      JOIN visit_window w ON w.as_at = k.as_at
                       JOIN fct_visit v ON v.child_key = k.child_key AND v.is_statutory AND v.visit_kind IN ('CP', 'ANY')
-                       AND coalesce(v.child_seen, true) AND v.visit_date <= k.as_at AND v.visit_date >= w.visit_from
+                       AND coalesce(v.child_seen, true) AND v.visit_date <= k.as_at
                       JOIN dim_date dv ON dv.date = v.visit_date
                       WHERE k.wd_end - dv.wd_index < ${cp_visit_wd})
                     SELECT k.as_at, k.plan_key AS member_key, k.child_key, %s,
