@@ -115,19 +115,13 @@ public final class CubeBuilder {
                 dense AS (
                   SELECT b.kpi_code, p.period_type, p.period_end, p.basis, 'All' AS area, 'All' AS team
                   FROM kpi_catalog_bases b JOIN kpi_periods p ON p.basis_family = b.basis),
-                -- Every period of every indicator for the authority (zero when nobody counts), and the areas
-                -- and teams that have members. One outer join, so the aggregation above is computed once.
                 full AS (
-                  SELECT coalesce(d.kpi_code, a.kpi_code) AS kpi_code, coalesce(d.period_type, a.period_type) AS period_type,
-                         coalesce(d.period_end, a.period_end) AS period_end, coalesce(d.basis, a.basis) AS basis,
-                         coalesce(d.area, a.area) AS area, coalesce(d.team, a.team) AS team,
-                         CASE WHEN d.kpi_code IS NULL THEN a.numerator ELSE coalesce(a.numerator, 0D) END AS numerator,
-                         CASE WHEN d.kpi_code IS NULL THEN a.denominator ELSE coalesce(a.denominator, 0D) END AS denominator,
-                         a.extra,
-                         CASE WHEN d.kpi_code IS NULL THEN a.member_dates ELSE coalesce(a.member_dates, 0L) END AS member_dates
-                  FROM dense d FULL OUTER JOIN agg a
-                    ON a.kpi_code = d.kpi_code AND a.period_type = d.period_type AND a.period_end = d.period_end
-                   AND a.basis = d.basis AND a.area = d.area AND a.team = d.team),
+                  SELECT d.kpi_code, d.period_type, d.period_end, d.basis, d.area, d.team,
+                         coalesce(a.numerator, 0D) AS numerator, coalesce(a.denominator, 0D) AS denominator, a.extra,
+                         coalesce(a.member_dates, 0L) AS member_dates
+                  FROM dense d LEFT JOIN agg a USING (kpi_code, period_type, period_end, basis, area, team)
+                  UNION ALL
+                  SELECT * FROM agg WHERE NOT (area = 'All' AND team = 'All')),
                 measured AS (
                   SELECT f.kpi_code, f.period_end, f.period_type, f.basis, f.area, f.team, f.numerator,
                          CASE WHEN c.unit = 'COUNT' THEN NULL
