@@ -103,6 +103,24 @@ class DqRunnerTest {
     }
 
     @Test
+    void outcomesKeepEveryFailingRecordAndCountEveryCheckedOne() {
+        // Three passing records and three failing ones in one rule, team and month, two of them identical:
+        // passing records collapse to one row, and the identical failures stay two records, not one.
+        List<Row> rows = DqRunner.outcomes(spark.sql("""
+                SELECT * FROM VALUES
+                  ('R1', 'S', 'T', 'k1', 'c1', NULL, 'Team A', DATE'2016-05-01', false, NULL),
+                  ('R1', 'S', 'T', 'k2', 'c2', NULL, 'Team A', DATE'2016-05-01', false, 'ok'),
+                  ('R1', 'S', 'T', 'k3', 'c3', NULL, 'Team A', DATE'2016-05-01', false, NULL),
+                  ('R1', 'S', 'T', 'k4', 'c4', NULL, 'Team A', DATE'2016-05-01', true, 'no source'),
+                  ('R1', 'S', 'T', 'k4', 'c4', NULL, 'Team A', DATE'2016-05-01', true, 'no source'),
+                  ('R1', 'S', 'T', 'k5', 'c5', NULL, 'Team A', DATE'2016-05-01', true, 'no source')
+                  AS p(rule, source_system, source_table, record_key, child_key, worker_key, team, month, failed, detail)
+                """)).orderBy("failed", "record_key").collectAsList();
+        assertThat(rows).extracting(r -> r.getAs("failed") + ":" + r.getAs("record_key") + ":" + r.getAs("detail") + ":" + r.getAs("records"))
+                .containsExactly("false:null:null:3", "true:k4:no source:2", "true:k5:no source:1");
+    }
+
+    @Test
     void jumpFlagNeedsAPreviousRunAndAMinimum() {
         assertThat(JumpFlag.jumped(10, null, 2, 5)).isFalse();
         assertThat(JumpFlag.jumped(4, 1L, 2, 5)).isFalse();
