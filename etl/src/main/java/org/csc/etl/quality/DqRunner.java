@@ -33,7 +33,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Runs the catalog: every rule's population query is unioned into one plan (one pass over the
- * data, not one Spark job per rule), cached, then written as dq_findings (record level,
+ * data, not one Spark job per rule), reduced in one aggregation to its failing records and the
+ * counts per rule, team and month ({@link #outcomes}), then written as dq_findings (record level,
  * restricted, latest run), dq_results (rule x team x month, checked and failed, appended per run
  * so trends can be drawn; housekeeping keeps the last dq.results.keep.runs runs), dq_rule_runs
  * (per rule per run, with the jump flag) and dq_rules.
