@@ -114,15 +114,26 @@ public final class Benchmark {
 
         List<LocalDate> incremental = dates.subList(last - deltaDays + 1, last + 1);
         LocalDate fullUntil = dates.get(last - deltaDays);
-        long fullMillis = nightly(where, fullUntil, "full", rows, run, resume);
-        long incTotal = 0;
+        Night full = nightly(where, fullUntil, "full", rows, run, resume);
+        long incTotal = 0, incCpu = 0, incTasks = 0;
         for (int i = 0; i < incremental.size(); i++) {
-            incTotal += nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run, resume);
+            Night n = nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run, resume);
+            incTotal += n.millis();
+            incCpu += n.processCpuMillis();
+            incTasks += n.taskCpuMillis();
         }
         if (!incremental.isEmpty()) {
-            double fraction = (double) incTotal / incremental.size() / fullMillis;
+            int k = incremental.size();
             out.accept(String.format("bench: full rebuild %.1f s; incremental nightly mean %.1f s = %.0f%% of the rebuild",
-                    fullMillis / 1000.0, incTotal / 1000.0 / incremental.size(), fraction * 100));
+                    full.millis() / 1000.0, incTotal / 1000.0 / k, 100.0 * incTotal / k / full.millis()));
+            // CPU varies less than wall time when the machine's speed drifts, and the tasks' share says
+            // how much of a night is work over the rows rather than compiling, planning and collecting.
+            if (full.processCpuMillis() > 0 && incCpu > 0) {
+                out.accept(String.format("bench: CPU: full rebuild %.1f s (Spark tasks %.1f s); incremental nightly mean %.1f s"
+                                + " (Spark tasks %.1f s) = %.0f%% of the rebuild's", full.processCpuMillis() / 1000.0,
+                        full.taskCpuMillis() / 1000.0, incCpu / 1000.0 / k, incTasks / 1000.0 / k,
+                        100.0 * incCpu / k / full.processCpuMillis()));
+            }
         }
         Spark.stop();
         rows.addAll(queries(run.resolve("out").resolve(NightlyJob.CUBES_FILE), queryRepeats));
@@ -149,9 +160,12 @@ public final class Benchmark {
         return -1;
     }
 
-    private long nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run, boolean resume) {
+    /** A nightly's wall time and CPU (0 when its log predates the CPU line). */
+    record Night(long millis, long processCpuMillis, long taskCpuMillis) {}
+
+    private Night nightly(Map<String, String> where, LocalDate until, String phase, List<Row> rows, Path run, boolean resume) {
         Map<String, Long> stages;
-        long received, kpiRows, jobs, rss;
+        long received, kpiRows, jobs, rss, cpu, tasks;
         Path log = run.resolve("nightly-" + phase + ".log");
         List<String> done = resume ? completedLog(log) : null;
         if (done != null) {
@@ -162,6 +176,8 @@ public final class Benchmark {
             kpiRows = r.kpiRows();
             jobs = r.sparkJobs();
             rss = r.peakRssMb();
+            cpu = r.processCpuMillis();
+            tasks = r.taskCpuMillis();
         } else if (childArgs == null) {
             WarehouseConfig c = config.with("nightly.until", until.toString());
             for (Map.Entry<String, String> e : where.entrySet()) c = c.with(e.getKey(), e.getValue());
@@ -172,6 +188,9 @@ public final class Benchmark {
             kpiRows = s.kpiRows();
             jobs = s.sparkJobs();
             rss = peakRssMb();
+            // In this JVM the process's CPU includes the runs before; only the tasks' CPU is this night's.
+            cpu = 0;
+            tasks = s.cpu() == null ? 0 : s.cpu().taskMillis();
         } else {
             List<String> args = new ArrayList<>(childArgs);
             where.forEach((k, v) -> args.add("-D" + k + "=" + v));
@@ -183,6 +202,8 @@ public final class Benchmark {
             kpiRows = r.kpiRows();
             jobs = r.sparkJobs();
             rss = r.peakRssMb();
+            cpu = r.processCpuMillis();
+            tasks = r.taskCpuMillis();
         }
         long total = 0;
         for (Map.Entry<String, Long> e : stages.entrySet()) {
@@ -193,9 +214,12 @@ public final class Benchmark {
         }
         long t = stages.getOrDefault("total", total);
         rows.add(new Row(phase, "total", t, received, jobs, rss));
-        out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s", phase, t / 1000.0, received,
-                jobs, stages));
-        return t;
+        // CPU milliseconds in the millis column, so the CSV keeps its columns.
+        if (cpu > 0) rows.add(new Row(phase, "cpu:process", cpu, 0, 0, rss));
+        if (tasks > 0) rows.add(new Row(phase, "cpu:spark_tasks", tasks, 0, 0, rss));
+        out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s%s", phase, t / 1000.0, received,
+                jobs, stages, cpu > 0 ? String.format("  CPU %.1f s (Spark tasks %.1f s)", cpu / 1000.0, tasks / 1000.0) : ""));
+        return new Night(t, cpu, tasks);
     }
 
     /** The lines of a nightly's log when it ran to its "Done in" line; null when absent or unfinished. */

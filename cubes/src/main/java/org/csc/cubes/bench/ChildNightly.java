@@ -3,6 +3,7 @@ package org.csc.cubes.bench;
 import org.csc.cubes.cli.Csc;
 import org.csc.cubes.nightly.NightlyJob;
 import org.csc.warehouse.errors.Errors;
+import org.csc.warehouse.spark.CpuUse;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * fresh, so the bench's default is this.
  */
 final class ChildNightly {
-    record Result(Map<String, Long> stageMillis, long received, long kpiRows, long sparkJobs, long peakRssMb) {}
+    /** {@code processCpuMillis} and {@code taskCpuMillis} are 0 for a log from before nightlies printed them. */
+    record Result(Map<String, Long> stageMillis, long received, long kpiRows, long sparkJobs, long peakRssMb,
+                  long processCpuMillis, long taskCpuMillis) {}
 
     private static final Pattern DONE = Pattern.compile("^Done in [0-9.]+ s \\{(.*)}$");
     private static final Pattern KPI_ROWS = Pattern.compile("^\\[cubes] .*: (\\d+) kpi_values rows$");
@@ -82,10 +85,11 @@ final class ChildNightly {
         }
     }
 
-    /** Reads the figures a nightly prints: stage timings, rows received per file, kpi_values rows, Spark jobs. */
+    /** Reads the figures a nightly prints: stage timings, rows received per file, kpi_values rows, Spark jobs, CPU. */
     static Result parse(List<String> lines, long peakRssMb) {
         Map<String, Long> stages = new LinkedHashMap<>();
         long received = 0, kpiRows = 0, jobs = 0;
+        long[] cpu = {0, 0};
         boolean inCounts = false;
         for (String line : lines) {
             Matcher m;
@@ -98,6 +102,8 @@ final class ChildNightly {
             }
             if ((m = KPI_ROWS.matcher(line)).matches()) kpiRows = Long.parseLong(m.group(1));
             if (line.startsWith(NightlyJob.SPARK_JOBS)) jobs = Long.parseLong(line.substring(NightlyJob.SPARK_JOBS.length()).trim().split(" ")[0]);
+            long[] c = CpuUse.parse(line);
+            if (c != null) cpu = c;
             if ((m = DONE.matcher(line)).matches()) {
                 for (String kv : m.group(1).split(",\\s*")) {
                     int eq = kv.indexOf('=');
@@ -110,6 +116,6 @@ final class ChildNightly {
                     "Read the nightly's log in the bench run directory. A night stopped after its extract has applied its drop,"
                             + " so it cannot be resumed: run the bench again without --resume.");
         }
-        return new Result(stages, received, kpiRows, jobs, peakRssMb);
+        return new Result(stages, received, kpiRows, jobs, peakRssMb, cpu[0], cpu[1]);
     }
 }

@@ -23,6 +23,7 @@ import org.csc.warehouse.io.Dirs;
 import org.csc.warehouse.lake.Lake;
 import org.csc.warehouse.lake.LakeHousekeeping;
 import org.csc.warehouse.lake.LakeLock;
+import org.csc.warehouse.spark.CpuUse;
 import org.csc.warehouse.spark.JobCounter;
 import org.csc.warehouse.run.RunId;
 import org.csc.warehouse.spark.ScopedSparkConf;
@@ -70,7 +71,7 @@ public final class NightlyJob {
      *                  rejected drop, an unreadable manifest, an export that stopped before its manifest
      */
     public record Summary(String runId, boolean changed, StagingResult staging, Map<String, Long> stageMillis,
-                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs, List<String> attention) {}
+                         long kpiRows, List<Path> outputs, List<String> waiting, long sparkJobs, List<String> attention, CpuUse cpu) {}
 
     /**
      * Printed before "Done in": how many Spark jobs the run started, then by stage (a benchmark
@@ -102,6 +103,7 @@ public final class NightlyJob {
         JobCounter jobs = JobCounter.attach(spark);
         timings.put("start", ms(t0));
         Map<String, Long> stageJobs = new LinkedHashMap<>();
+        Map<String, Long> stageCpu = new LinkedHashMap<>();
 
         long t = System.nanoTime();
         LandingScan.Result scan = LandingScan.scan(landing, SYSTEMS.stream().map(SourceSystem::name).toList());
@@ -120,7 +122,8 @@ public final class NightlyJob {
             if (why == null) {
                 out.accept("No new drops since the last run (" + consumed.size() + " already applied): nothing to do, outputs unchanged.");
                 jobs.detach(spark);
-                return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, null));
+                return new Summary(runId, false, null, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, null),
+                        CpuUse.now(jobs.taskCpuMillis(), stageCpu));
             }
             out.accept("No new drops since the last run, but " + why + ": conform, audit and cubes run again.");
         } else {
@@ -131,7 +134,7 @@ public final class NightlyJob {
             staged.messages().forEach(m -> out.accept("  " + m));
             ledger.record(staged.entries());
             timings.put("extract", ms(t));
-        stageJobs.put("extract", jobs.jobs() - jobsBefore(stageJobs));
+            mark("extract", jobs, stageJobs, stageCpu);
             out.accept("[extract] applied " + staged.dropsApplied() + ", superseded " + staged.dropsSuperseded() + ", rejected "
                     + staged.dropsRejected() + "; staging tables changed: " + staged.changedTables().size());
             if (staged.dropsApplied() == 0) {
@@ -139,7 +142,8 @@ public final class NightlyJob {
                 if (why == null) {
                     out.accept("No drop could be applied: outputs unchanged.");
                     jobs.detach(spark);
-                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, staged));
+                    return new Summary(runId, false, staged, timings, 0, List.of(), waiting, jobs.jobs(), attention(scan, staged),
+                            CpuUse.now(jobs.taskCpuMillis(), stageCpu));
                 }
                 out.accept("No drop could be applied, but " + why + ": conform, audit and cubes run again.");
             }
@@ -152,14 +156,14 @@ public final class NightlyJob {
         conform.recordWritten();
         star.keySet().forEach(name -> lake.read(name).createOrReplaceTempView(name));
         timings.put("conform", ms(t));
-        stageJobs.put("conform", jobs.jobs() - jobsBefore(stageJobs));
+        mark("conform", jobs, stageJobs, stageCpu);
         out.accept("[conform] " + star.size() + " tables: " + String.join(", ", star.keySet()));
 
         // Data quality (issue 6): the rule catalog over staging and the star, after conform; published below.
         t = System.nanoTime();
         DqRunner.run(lake, config, SYSTEMS, runId, out);
         timings.put("audit", ms(t));
-        stageJobs.put("audit", jobs.jobs() - jobsBefore(stageJobs));
+        mark("audit", jobs, stageJobs, stageCpu);
 
         t = System.nanoTime();
         YearMonth from = YearMonth.parse(config.string("report.from"));
@@ -181,7 +185,7 @@ public final class NightlyJob {
         }
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
-        stageJobs.put("cubes+publish", jobs.jobs() - jobsBefore(stageJobs));
+        mark("cubes+publish", jobs, stageJobs, stageCpu);
 
         t = System.nanoTime();
         RunLog runLog = new RunLog(lake);
@@ -195,7 +199,7 @@ public final class NightlyJob {
                 out.accept("[housekeeping] old table versions' files were not deleted (tried again next run): " + e.getMessage());
             }
             timings.put("housekeeping", ms(t));
-            stageJobs.put("housekeeping", jobs.jobs() - jobsBefore(stageJobs));
+            mark("housekeeping", jobs, stageJobs, stageCpu);
         }
         runLog.recordFinished(runId, vacuumed);
         timings.put("total", ms(t0));
@@ -204,10 +208,12 @@ public final class NightlyJob {
         Path restrictedFile = published.restricted();
         if (staged != null) printCounts(staged);
         jobs.detach(spark);
+        CpuUse cpu = CpuUse.now(jobs.taskCpuMillis(), stageCpu);
         out.accept(SPARK_JOBS + jobs.jobs() + " " + stageJobs);
+        out.accept(cpu.line());
         out.accept("Done in " + String.format("%.1f", timings.get("total") / 1000.0) + " s " + timings);
         return new Summary(runId, true, staged, timings, kpiRows, List.of(cubesFile, restrictedFile), waiting, jobs.jobs(),
-                attention(scan, staged));
+                attention(scan, staged), cpu);
     }
 
     /**
@@ -274,6 +280,12 @@ public final class NightlyJob {
 
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Closes a stage's counts: the Spark jobs it started and its tasks' CPU in milliseconds. */
+    private static void mark(String stage, JobCounter jobs, Map<String, Long> stageJobs, Map<String, Long> stageCpu) {
+        stageJobs.put(stage, jobs.jobs() - jobsBefore(stageJobs));
+        stageCpu.put(stage, jobs.taskCpuMillis() - jobsBefore(stageCpu));
     }
 
     private static long jobsBefore(Map<String, Long> stageJobs) {

@@ -25,6 +25,8 @@ class ChildNightlyTest {
             "  liquidlogic/FACT_HEALTH_CHECK.csv                         5          3            2",
             "  liquidlogic/FACT_REFERRALS.csv                          113        113            0",
             "Spark jobs: 1552 {extract=124, conform=910, audit=220, cubes+publish=298}",
+            "CPU: 533.4 s in the process; Spark tasks 224.0 s {extract=21.0, conform=91.0, audit=65.0, cubes+publish=47.0},"
+                    + " JIT compiler 120.2 s, garbage collection 20.5 s",
             "Done in 288.6 s {start=2659, extract=37428, conform=102339, audit=63982, cubes+publish=82185, total=288599}");
 
     @Test
@@ -37,11 +39,21 @@ class ChildNightlyTest {
         assertEquals(21970, r.kpiRows());
         assertEquals(1552, r.sparkJobs());
         assertEquals(7300, r.peakRssMb());
+        assertEquals(533_400, r.processCpuMillis());
+        assertEquals(224_000, r.taskCpuMillis());
+    }
+
+    @Test
+    void aLogFromBeforeTheCpuLineReadsAsNoCpu() {
+        ChildNightly.Result r = ChildNightly.parse(NIGHT.stream().filter(l -> !l.startsWith("CPU: ")).toList(), 0);
+        assertEquals(0, r.processCpuMillis());
+        assertEquals(0, r.taskCpuMillis());
+        assertEquals(1552, r.sparkJobs());
     }
 
     @Test
     void aRunThatNeverFinishedIsAnErrorNotZeroSeconds() {
-        CscException e = assertThrows(CscException.class, () -> ChildNightly.parse(NIGHT.subList(0, 10), 0));
+        CscException e = assertThrows(CscException.class, () -> ChildNightly.parse(NIGHT.subList(0, 11), 0));
         assertTrue(e.getMessage().contains("no \"Done in\" line"), e.getMessage());
     }
 

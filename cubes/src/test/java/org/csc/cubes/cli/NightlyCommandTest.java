@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NightlyCommandTest {
     private static NightlyJob.Summary finished(List<String> attention) {
-        return new NightlyJob.Summary("run-1", true, null, Map.of(), 1, List.of(), List.of(), 1, attention);
+        return new NightlyJob.Summary("run-1", true, null, Map.of(), 1, List.of(), List.of(), 1, attention, null);
     }
 
     @Test
