@@ -2,10 +2,13 @@ package org.csc.warehouse.spark;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CpuUseTest {
     @Test
@@ -30,5 +33,15 @@ class CpuUseTest {
         assertThat(before.processMillis()).isPositive();
         assertThat(after.processMillis()).isGreaterThanOrEqualTo(before.processMillis());
         assertThat(after.compilerMillis()).isGreaterThanOrEqualTo(before.compilerMillis());
+    }
+
+    @Test
+    void onLinuxTheCompilerThreadsCpuIsReadFromProc() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        long spin = 0;
+        for (int i = 0; i < 50_000_000; i++) spin += i % 7; // hot enough for the JIT to compile
+        assertThat(spin).isPositive();
+        assertThat(CpuUse.threadCpuMillis()).containsKey("compiler").allSatisfy((k, v) -> assertThat(v).isNotNegative());
+        assertThat(CpuUse.threadCpuMillis().get("compiler")).isPositive();
     }
 }
