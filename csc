@@ -21,8 +21,8 @@ fi
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$ROOT/pom.xml")
 # The throughput collector: a nightly is a batch on two cores, and G1's concurrent threads and write
 # barriers cost more CPU than its short pauses are worth (scale-10 night 5-10% less CPU, README).
-# A collector named in CSC_JAVA_OPTS wins, since the JVM refuses two.
+# A collector named in CSC_JAVA_OPTS (-XX:+Use...GC) wins, since the JVM refuses two.
 GC=-XX:+UseParallelGC
-[[ "${CSC_JAVA_OPTS:-}" == *GC* ]] && GC=
+[[ "${CSC_JAVA_OPTS:-}" =~ -XX:\+Use[A-Za-z0-9]*GC ]] && GC=
 # shellcheck disable=SC2086
 exec java $GC ${CSC_JAVA_OPTS:--Xmx6g} $FLAGS -Dcsc.home="$ROOT" -cp "$JAR:$LIB/*" org.csc.cubes.cli.Csc "$@"
