@@ -218,7 +218,8 @@ public final class Benchmark {
         if (cpu > 0) rows.add(new Row(phase, "cpu:process", cpu, 0, 0, rss));
         if (tasks > 0) rows.add(new Row(phase, "cpu:spark_tasks", tasks, 0, 0, rss));
         out.accept(String.format("bench: %-14s %7.1f s  %,9d rows received  %4d Spark jobs  stages %s%s", phase, t / 1000.0, received,
-                jobs, stages, cpu > 0 ? String.format("  CPU %.1f s (Spark tasks %.1f s)", cpu / 1000.0, tasks / 1000.0) : ""));
+                jobs, stages, cpu > 0 ? String.format("  CPU %.1f s (Spark tasks %.1f s)", cpu / 1000.0, tasks / 1000.0)
+                        : tasks > 0 ? String.format("  Spark tasks' CPU %.1f s", tasks / 1000.0) : ""));
         return new Night(t, cpu, tasks);
     }
 
