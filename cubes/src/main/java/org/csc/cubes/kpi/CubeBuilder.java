@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csc.warehouse.config.WarehouseConfig;
+import org.csc.warehouse.lake.Lake;
 
 import java.sql.Date;
 import java.time.YearMonth;
@@ -23,12 +24,16 @@ import java.util.stream.Collectors;
 public final class CubeBuilder {
     public static final String MEMBERS = "kpi_members";
     public static final String VALUES = "kpi_values";
+    /** The members' columns, in order (the lake's kpi_members has all but kind). */
+    static final List<String> MEMBER_COLUMNS = List.of("kpi_code", "kind", "member_date", "member_key", "child_key", "team", "area",
+            "num", "den", "extra");
 
     private final SparkSession spark;
     private final WarehouseConfig config;
     private final List<Kpi> catalog;
 
     private final Consumer<String> log;
+    private MemberReuse reuse;
 
     public CubeBuilder(SparkSession spark, WarehouseConfig config, List<Kpi> catalog) {
         this(spark, config, catalog, s -> {});
@@ -42,6 +47,15 @@ public final class CubeBuilder {
     }
 
     public record Cube(Dataset<Row> members, Dataset<Row> values) {}
+
+    /**
+     * Keep the last run's members of children whose star rows did not change ({@link MemberReuse});
+     * after publishing, call {@link MemberReuse#record} on the returned object.
+     */
+    public MemberReuse reusing(Lake lake) {
+        reuse = new MemberReuse(lake, config, log);
+        return reuse;
+    }
 
     /**
      * The star's tables must be registered as temp views (dim_date, dim_*, fct_*) before this is
@@ -60,25 +74,18 @@ public final class CubeBuilder {
         registerPopulation();
         KpiTargets.load(config).register(spark);
         KpiParameters params = KpiParameters.load(config);
-        for (KpiCatalog.Helper h : KpiCatalog.HELPERS) {
-            // Cached: several indicators read each helper; computed once, in the first job that needs it.
-            // A previous build in this JVM (tests, a long-lived process) must not leave its data behind.
-            if (spark.catalog().tableExists(h.name())) spark.table(h.name()).unpersist();
-            spark.sql(params.apply(h.name(), h.sql())).cache().createOrReplaceTempView(h.name());
+        MemberReuse.Plan plan = reuse == null ? null
+                : reuse.plan(catalog, params, asat.stream().map(r -> r.getDate(0)).toList());
+        Dataset<Row> members;
+        if (plan == null || plan.full()) {
+            if (plan != null) log.accept("  [cubes] every member computed: " + plan.reason());
+            registerHelpers(params);
+            // Evaluated once, eagerly, with its plan cut: the values, the restricted members table and the
+            // workforce tables all read it, and re-planning a 35-way union for each costs more than the data.
+            members = membersOf(catalog, params).localCheckpoint(true);
+        } else {
+            members = reuse.members(this, catalog, params, plan);
         }
-
-        List<String> parts = new ArrayList<>();
-        for (Kpi k : catalog) {
-            String dateExpr = k.kind() == Kpi.Kind.ASAT ? "m.as_at" : "m.event_date";
-            String extra = k.extraMeasure() == null ? "CAST(NULL AS DOUBLE)" : "CAST(m.extra AS DOUBLE)";
-            parts.add("SELECT '" + k.code() + "' AS kpi_code, '" + k.kind() + "' AS kind, " + dateExpr + " AS member_date, "
-                    + "CAST(m.member_key AS STRING) AS member_key, m.child_key, coalesce(m.team, 'UNKNOWN') AS team, "
-                    + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den, "
-                    + extra + " AS extra FROM (\n" + params.apply(k.code(), k.membersSql()) + "\n) m");
-        }
-        // Evaluated once, eagerly, with its plan cut: the values, the restricted members table and the
-        // workforce tables all read it, and re-planning a 35-way union for each costs more than the data.
-        Dataset<Row> members = spark.sql(String.join("\nUNION ALL\n", parts)).localCheckpoint(true);
         members.createOrReplaceTempView("kpi_members_all");
 
         Dataset<Row> values = spark.sql("""
@@ -152,6 +159,29 @@ public final class CubeBuilder {
                 LEFT JOIN kpi_targets t ON t.kpi_code = v.kpi_code AND t.fin_year = dd.fin_year AND (t.basis IS NULL OR t.basis = v.basis)
                 """.formatted(micros("num"), micros("den"), micros("extra"), runId));
         return new Cube(members.drop("kind"), values);
+    }
+
+    /** The helper views, evaluated on the views registered now (each cached: several indicators read it). */
+    void registerHelpers(KpiParameters params) {
+        for (KpiCatalog.Helper h : KpiCatalog.HELPERS) {
+            // A previous registration (an earlier pass, a test, a long-lived process) must not leave its data behind.
+            if (spark.catalog().tableExists(h.name())) spark.table(h.name()).unpersist();
+            spark.sql(params.apply(h.name(), h.sql())).cache().createOrReplaceTempView(h.name());
+        }
+    }
+
+    /** The members of these indicators over the views registered now, in one union (columns {@link #MEMBER_COLUMNS}). */
+    Dataset<Row> membersOf(List<Kpi> kpis, KpiParameters params) {
+        List<String> parts = new ArrayList<>();
+        for (Kpi k : kpis) {
+            String dateExpr = k.kind() == Kpi.Kind.ASAT ? "m.as_at" : "m.event_date";
+            String extra = k.extraMeasure() == null ? "CAST(NULL AS DOUBLE)" : "CAST(m.extra AS DOUBLE)";
+            parts.add("SELECT '" + k.code() + "' AS kpi_code, '" + k.kind() + "' AS kind, " + dateExpr + " AS member_date, "
+                    + "CAST(m.member_key AS STRING) AS member_key, m.child_key, coalesce(m.team, 'UNKNOWN') AS team, "
+                    + "coalesce(m.area, 'UNKNOWN') AS area, CAST(m.num AS DOUBLE) AS num, CAST(m.den AS DOUBLE) AS den, "
+                    + extra + " AS extra FROM (\n" + params.apply(k.code(), k.membersSql()) + "\n) m");
+        }
+        return spark.sql(String.join("\nUNION ALL\n", parts));
     }
 
     /**

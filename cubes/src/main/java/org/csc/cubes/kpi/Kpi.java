@@ -18,21 +18,29 @@ import java.util.List;
  * @param extraMeasure when not null, members also return a column {@code extra} (summed like num)
  *                     published beside the ratio under this label (e.g. unknown distances).
  * @param denominator  how the denominator aggregates over a window of several months.
+ * @param grain        what one member is about: CHILD members are each one child's record and follow
+ *                     from that child's star rows (and the workers allocated to it), so a nightly keeps
+ *                     those of children whose rows did not change ({@link MemberReuse}); WORKFORCE
+ *                     members (workers, services) return a NULL child_key and are computed every run.
  */
 public record Kpi(String code, String title, String description, Unit unit, Polarity polarity,
-                  List<Basis> bases, Kind kind, String membersSql, String extraMeasure, Denominator denominator) {
+                  List<Basis> bases, Kind kind, String membersSql, String extraMeasure, Denominator denominator, Grain grain) {
 
     public Kpi(String code, String title, String description, Unit unit, Polarity polarity,
                List<Basis> bases, Kind kind, String membersSql) {
-        this(code, title, description, unit, polarity, bases, kind, membersSql, null, Denominator.SUM);
+        this(code, title, description, unit, polarity, bases, kind, membersSql, null, Denominator.SUM, Grain.CHILD);
     }
 
     public Kpi withExtra(String label) {
-        return new Kpi(code, title, description, unit, polarity, bases, kind, membersSql, label, denominator);
+        return new Kpi(code, title, description, unit, polarity, bases, kind, membersSql, label, denominator, grain);
     }
 
     public Kpi withDenominator(Denominator d) {
-        return new Kpi(code, title, description, unit, polarity, bases, kind, membersSql, extraMeasure, d);
+        return new Kpi(code, title, description, unit, polarity, bases, kind, membersSql, extraMeasure, d, grain);
+    }
+
+    public Kpi withGrain(Grain g) {
+        return new Kpi(code, title, description, unit, polarity, bases, kind, membersSql, extraMeasure, denominator, g);
     }
 
     public enum Unit {
@@ -48,6 +56,8 @@ public record Kpi(String code, String title, String description, Unit unit, Pola
     public enum Basis { MONTH, YTD, R12, ASAT }
 
     public enum Kind { EVENT, ASAT }
+
+    public enum Grain { CHILD, WORKFORCE }
 
     /**
      * SUM: the denominators of the members add up (counts). MONTHLY_AVERAGE: each member's

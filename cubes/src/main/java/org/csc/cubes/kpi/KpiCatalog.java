@@ -454,7 +454,7 @@ public final class KpiCatalog {
                     RATIO, LOW, List.of(ASAT), Kpi.Kind.ASAT, """
                     SELECT as_at, worker_key AS member_key, CAST(NULL AS STRING) AS child_key, team, area, cases AS num, fte AS den
                     FROM kpi_h_worker_caseload WHERE is_qualified
-                    """),
+                    """).withGrain(Kpi.Grain.WORKFORCE),
             new Kpi("workers_over_max_pct", "Workers over their recommended caseload (%)",
                     "Workers whose caseload exceeds their recommended maximum (by job title, pro rata to FTE: dim_worker."
                             + "max_caseload) / workers holding cases.",
@@ -462,14 +462,14 @@ public final class KpiCatalog {
                     SELECT as_at, worker_key AS member_key, CAST(NULL AS STRING) AS child_key, team, area,
                            CASE WHEN cases > max_caseload THEN 1 ELSE 0 END AS num, 1 AS den
                     FROM kpi_h_worker_caseload
-                    """),
+                    """).withGrain(Kpi.Grain.WORKFORCE),
             new Kpi("agency_sw_rate_pct", "Agency social worker rate (FTE %)",
                     "Agency registered social worker FTE / all registered social worker FTE employed at the date.",
                     PERCENT, LOW, List.of(ASAT), Kpi.Kind.ASAT, """
                     SELECT as_at, worker_key AS member_key, CAST(NULL AS STRING) AS child_key, team, area,
                            CASE WHEN is_agency THEN fte ELSE 0D END AS num, fte AS den
                     FROM kpi_h_worker_asat WHERE is_qualified
-                    """),
+                    """).withGrain(Kpi.Grain.WORKFORCE),
             new Kpi("sickness_days_per_fte", "Sickness days lost per FTE",
                     "Working days lost to sickness / FTE, by service (the authority figure covers the services in the "
                             + "parameter sickness_services; over several months the FTE is the average of the months with data).",
@@ -477,7 +477,7 @@ public final class KpiCatalog {
                     SELECT concat(service, '|', CAST(month_end AS STRING)) AS member_key, CAST(NULL AS STRING) AS child_key,
                            month_end AS event_date, service AS team, service AS area, days_lost AS num, fte AS den
                     FROM fct_sickness WHERE service IN (${sickness_services})
-                    """).withDenominator(Kpi.Denominator.MONTHLY_AVERAGE)
+                    """).withDenominator(Kpi.Denominator.MONTHLY_AVERAGE).withGrain(Kpi.Grain.WORKFORCE)
     );
 
     private static String healthCheckSql(String types) {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csc.cubes.kpi.CubeBuilder;
 import org.csc.cubes.kpi.KpiCatalog;
+import org.csc.cubes.kpi.MemberReuse;
 import org.csc.cubes.publish.CubePublisher;
 import org.csc.etl.conform.ConformJob;
 import org.csc.etl.landing.Drop;
@@ -171,7 +172,9 @@ public final class NightlyJob {
         CubePublisher.Result published;
         // The cube's few large aggregations repay generated code that the run's many small plans do not.
         try (ScopedSparkConf scope = ScopedSparkConf.apply(spark, config, "cubes.spark.")) {
-            CubeBuilder.Cube cube = new CubeBuilder(spark, config, KpiCatalog.ALL, out).build(from, to, runId);
+            CubeBuilder builder = new CubeBuilder(spark, config, KpiCatalog.ALL, out);
+            MemberReuse reuse = builder.reusing(lake);
+            CubeBuilder.Cube cube = builder.build(from, to, runId);
             Path outDir = config.path("out.dir");
             Map<String, Dataset<Row>> quality = new LinkedHashMap<>();
             quality.put(DqRunner.RESULTS, lake.read(DqRunner.RESULTS));
@@ -182,6 +185,7 @@ public final class NightlyJob {
             restrictedExtras.put(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS));
             published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
                     .publish(cube, runId, outDir, quality, restrictedExtras);
+            reuse.record(runId);
         }
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));

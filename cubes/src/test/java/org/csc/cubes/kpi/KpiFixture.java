@@ -75,7 +75,7 @@ final class KpiFixture {
         return v;
     }
 
-    private static StarFixture star() {
+    static StarFixture star() {
         StarFixture s = new StarFixture();
         String a = "Team A", aa = "Area 1", b = "Team B", ba = "Area 2";
         s.add("dim_team", "team", a, "area", aa).add("dim_team", "team", b, "area", ba);

@@ -32,6 +32,13 @@ final class StarFixture {
         return this;
     }
 
+    /** Removes the rows of the table whose column equals the value (to change a row: remove it, add it again). */
+    StarFixture remove(String table, String column, Object value) {
+        int idx = StarTables.SCHEMAS.get(table).fieldIndex(column);
+        rows.getOrDefault(table, new ArrayList<>()).removeIf(r -> value.equals(r.get(idx)));
+        return this;
+    }
+
     private static Object convert(StructField f, Object v) {
         if (v == null) return null;
         DataType t = f.dataType();
