@@ -38,9 +38,10 @@ import static org.apache.spark.sql.functions.not;
  *
  * <p>What is compared: per child, a sum of two 32-bit row hashes and a row count over the star
  * tables the CHILD indicators read (their contract columns only, {@link StarTables}); per worker,
- * the same over dim_worker; other tables they read (dim_date) as a whole. Rows without a child key
- * are compared as one group. Everything is computed again when anything else may have changed: the
- * indicators' SQL or parameters, a whole table, the rows without a child key, a month end dropped,
+ * the same over dim_worker; other tables they read (dim_date) as a whole. Members of rows without a
+ * child key are computed every run, and so are those of children whose rows the indicators join to
+ * another child's on a key ({@link #LINKS}). Everything is computed again when anything else may
+ * have changed: the indicators' SQL or parameters, a whole table, a month end dropped,
  * the last members table not being the one recorded, or more children changed than
  * {@code cubes.reuse.max.share} of all (computing the rest is then no cheaper than all).
  */
@@ -149,16 +150,14 @@ public final class MemberReuse {
                 UNION ALL
                 SELECT '#children', CAST(count(*) AS STRING) FROM kpi_reuse_now WHERE scope = 'child' AND key <> ''
                 """).collectAsList();
-        Set<String> children = new TreeSet<>();
+        // The rows without a child key are always computed again (they are few); so are the children linked to them.
+        Set<String> seeds = new TreeSet<>(Set.of(NO_CHILD));
         Set<String> workers = new TreeSet<>();
         long childCount = 0;
         for (Row r : changed) {
             switch (r.getString(0)) {
                 case "#children" -> childCount = Long.parseLong(r.getString(1));
-                case "child" -> {
-                    if (r.getString(1).equals(NO_CHILD)) return Plan.full("rows without a child key changed");
-                    children.add(r.getString(1));
-                }
+                case "child" -> seeds.add(r.getString(1));
                 case "worker" -> workers.add(r.getString(1));
                 default -> { return Plan.full(r.getString(1) + " changed"); }
             }
@@ -166,14 +165,59 @@ public final class MemberReuse {
         if (!workers.isEmpty() && read.contains("fct_allocation")) {
             // The CHILD indicators meet dim_worker only through a child's allocations (kpi_h_child_team).
             spark.table("fct_allocation").where(col("worker_key").isin(workers.toArray()).and(col("child_key").isNotNull()))
-                    .select("child_key").distinct().collectAsList().forEach(r -> children.add(r.getString(0)));
+                    .select("child_key").distinct().collectAsList().forEach(r -> seeds.add(r.getString(0)));
         }
         double maxShare = config.decimal("cubes.reuse.max.share");
-        if (children.size() > maxShare * Math.max(childCount, 1)) {
-            return Plan.full(children.size() + " of " + childCount + " children changed (more than cubes.reuse.max.share)");
+        Set<String> children = linked(seeds, childTables, (long) (maxShare * Math.max(childCount, 1)));
+        if (children == null || children.size() > maxShare * Math.max(childCount, 1)) {
+            return Plan.full((children == null ? "more than " + (long) (maxShare * childCount) : String.valueOf(children.size()))
+                    + " of " + childCount + " children to compute again (more than cubes.reuse.max.share)");
         }
         String lastRun = basis.getString(3);
         return new Plan(false, null, children, childCount, newDates, lastRun);
+    }
+
+    /**
+     * Rows of different children that the indicators join on a key other than the child's (an
+     * assessment linked to another child's referral, a plan to another child's conference, a
+     * review to another child's plan): each such pair of children is computed together.
+     */
+    static final List<String[]> LINKS = List.of(
+            new String[]{"fct_assessment", "referral_key", "fct_referral", "referral_key"},
+            new String[]{"fct_cp_plan", "conference_key", "fct_conference", "conference_key"},
+            new String[]{"fct_cp_review", "plan_key", "fct_cp_plan", "plan_key"});
+
+    /**
+     * The seeds and every child connected to them through {@link #LINKS} rows of different children
+     * (NO_CHILD standing for the rows without one), without NO_CHILD; null when more than {@code cap}.
+     */
+    private Set<String> linked(Set<String> seeds, List<String> childTables, long cap) {
+        List<String> parts = new ArrayList<>();
+        for (String[] l : LINKS) {
+            if (!childTables.contains(l[0]) || !childTables.contains(l[2])) continue;
+            parts.add("SELECT DISTINCT coalesce(a.child_key, '') AS x, coalesce(b.child_key, '') AS y FROM " + l[0] + " a JOIN " + l[2]
+                    + " b ON a." + l[1] + " = b." + l[3] + " WHERE NOT (a.child_key <=> b.child_key)");
+        }
+        Map<String, Set<String>> edges = new java.util.HashMap<>();
+        if (!parts.isEmpty()) {
+            int most = (int) Math.min(Integer.MAX_VALUE - 1, cap * 4 + 1000);
+            List<Row> pairs = spark.sql(String.join(" UNION ", parts)).limit(most + 1).collectAsList();
+            if (pairs.size() > most) return null;
+            for (Row r : pairs) {
+                edges.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
+                edges.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(0));
+            }
+        }
+        Set<String> out = new TreeSet<>(seeds);
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(seeds);
+        while (!todo.isEmpty()) {
+            for (String next : edges.getOrDefault(todo.poll(), Set.of())) {
+                if (out.add(next)) todo.add(next);
+            }
+            if (out.size() > cap + 1) return null;
+        }
+        out.remove(NO_CHILD);
+        return out;
     }
 
     /** Signatures of the star: per child, per worker and per other table read; one row each. */
