@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csc.warehouse.config.WarehouseConfig;
 import org.csc.warehouse.lake.Lake;
+import org.csc.warehouse.spark.ScopedSparkConf;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -257,20 +258,10 @@ public final class MemberReuse {
         Dataset<Row> allDates = spark.table("asat_dates");
 
         List<Dataset<Row>> parts = new ArrayList<>();
-        if (keys.length > 0) {
-            originals.forEach((t, ds) -> ds.where(col("child_key").isNull().or(col("child_key").isin(keys))).createOrReplaceTempView(t));
-            builder.registerHelpers(params);
-            parts.add(builder.membersOf(child, params).localCheckpoint(true));
-            originals.forEach((t, ds) -> ds.createOrReplaceTempView(t));
-        }
-        if (!plan.newDates().isEmpty() && !childAsAt.isEmpty()) {
-            spark.createDataFrame(plan.newDates().stream().map(d -> RowFactory.create(d)).toList(),
-                    new StructType().add("as_at", DataTypes.DateType)).createOrReplaceTempView("asat_dates");
-            builder.registerHelpers(params);
-            Column others = col("child_key").isNotNull();
-            if (keys.length > 0) others = others.and(not(col("child_key").isin(keys)));
-            parts.add(builder.membersOf(childAsAt, params).where(others).localCheckpoint(true));
-            allDates.createOrReplaceTempView("asat_dates");
+        // Few rows (a night's children, or one month end) through the whole catalog's plan: compiling generated
+        // code for that plan costs more than it saves (cubes.reuse.spark.*).
+        try (ScopedSparkConf scope = ScopedSparkConf.apply(spark, config, "cubes.reuse.spark.")) {
+            partsForChanges(builder, child, childAsAt, params, plan, keys, originals, allDates, parts);
         }
         builder.registerHelpers(params);
         if (!workforce.isEmpty()) parts.add(builder.membersOf(workforce, params));
@@ -288,6 +279,26 @@ public final class MemberReuse {
                 + (plan.newDates().isEmpty() ? "" : " and for every child at " + plan.newDates().size() + " new month end(s)")
                 + "; the rest kept from " + plan.lastRun());
         return all.localCheckpoint(true);
+    }
+
+    /** CHILD members of the changed children over every month end, and of the others at the new month ends. */
+    private void partsForChanges(CubeBuilder builder, List<Kpi> child, List<Kpi> childAsAt, KpiParameters params, Plan plan, Object[] keys,
+                                 Map<String, Dataset<Row>> originals, Dataset<Row> allDates, List<Dataset<Row>> parts) {
+        // Always: the rows without a child key are computed every run, even when no child changed.
+        Column mine = keys.length == 0 ? col("child_key").isNull() : col("child_key").isNull().or(col("child_key").isin(keys));
+        originals.forEach((t, ds) -> ds.where(mine).createOrReplaceTempView(t));
+        builder.registerHelpers(params);
+        parts.add(builder.membersOf(child, params).localCheckpoint(true));
+        originals.forEach((t, ds) -> ds.createOrReplaceTempView(t));
+        if (!plan.newDates().isEmpty() && !childAsAt.isEmpty()) {
+            spark.createDataFrame(plan.newDates().stream().map(d -> RowFactory.create(d)).toList(),
+                    new StructType().add("as_at", DataTypes.DateType)).createOrReplaceTempView("asat_dates");
+            builder.registerHelpers(params);
+            Column others = col("child_key").isNotNull();
+            if (keys.length > 0) others = others.and(not(col("child_key").isin(keys)));
+            parts.add(builder.membersOf(childAsAt, params).where(others).localCheckpoint(true));
+            allDates.createOrReplaceTempView("asat_dates");
+        }
     }
 
     /** After the members are written to the lake: what the next run compares its star and members with. */

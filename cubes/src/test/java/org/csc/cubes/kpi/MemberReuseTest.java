@@ -147,6 +147,30 @@ class MemberReuseTest {
     }
 
     @Test
+    void rowsWithoutAChildKeyAreComputedEvenWhenNoChildChanged() throws Exception {
+        Path dir = Files.createTempDirectory("member-reuse-nochild");
+        Lake own = new Lake(spark, dir.resolve("lake"));
+        StarFixture s = new StarFixture()
+                .add("fct_referral", "referral_key", "R1", "child_key", "K1", "referral_date", "2016-02-01", "is_nfa", false, "team", "Team A", "area", "Area 1")
+                .add("fct_referral", "referral_key", "RN", "referral_date", "2016-02-02", "is_nfa", true, "team", "Team A", "area", "Area 1");
+        s.register(spark);
+        List<Row> members = null;
+        MemberReuse.Plan plan = null;
+        for (String run : List.of(RUN1, RUN2)) {
+            CubeBuilder builder = new CubeBuilder(spark, config, KpiCatalog.ALL, log::add);
+            MemberReuse r = builder.reusing(own);
+            CubeBuilder.Cube cube = builder.build(YearMonth.of(2016, 1), YearMonth.of(2016, 2), run);
+            members = sorted(cube.members().where("kpi_code = 'referrals'"));
+            own.overwrite(CubeBuilder.MEMBERS, cube.members());
+            r.record(run);
+            plan = r.lastPlan();
+        }
+        assertFalse(plan.full(), plan.reason());
+        assertTrue(plan.children().isEmpty());
+        assertEquals(List.of("R1", "RN"), members.stream().map(r -> (String) r.getAs("member_key")).toList());
+    }
+
+    @Test
     void childIndicatorsReachWorkersOnlyThroughAllocations() {
         // MemberReuse follows a changed worker to children through fct_allocation alone: a CHILD indicator
         // that read dim_worker any other way would keep members that should change.
