@@ -170,11 +170,10 @@ public final class NightlyJob {
         YearMonth from = YearMonth.parse(config.string("report.from"));
         YearMonth to = YearMonth.from(latestExtract(lake));
         CubePublisher.Result published;
-        MemberReuse reuse;
         // The cube's few large aggregations repay generated code that the run's many small plans do not.
         try (ScopedSparkConf scope = ScopedSparkConf.apply(spark, config, "cubes.spark.")) {
             CubeBuilder builder = new CubeBuilder(spark, config, KpiCatalog.ALL, out);
-            reuse = builder.reusing(lake);
+            MemberReuse reuse = builder.reusing(lake);
             CubeBuilder.Cube cube = builder.build(from, to, runId);
             Path outDir = config.path("out.dir");
             Map<String, Dataset<Row>> quality = new LinkedHashMap<>();
@@ -186,6 +185,7 @@ public final class NightlyJob {
             restrictedExtras.put(DqRunner.FINDINGS, lake.read(DqRunner.FINDINGS));
             published = new CubePublisher(lake, config, KpiCatalog.ALL, out)
                     .publish(cube, runId, outDir, quality, restrictedExtras);
+            reuse.record(runId);
         }
         long kpiRows = published.kpiRows();
         timings.put("cubes+publish", ms(t));
@@ -205,8 +205,6 @@ public final class NightlyJob {
             timings.put("housekeeping", ms(t));
             mark("housekeeping", jobs, stageJobs, stageCpu);
         }
-        // After housekeeping: the members' table version recorded is the one the next run will find.
-        reuse.record(runId);
         runLog.recordFinished(runId, vacuumed);
         timings.put("total", ms(t0));
         out.accept("[cubes] " + KpiCatalog.ALL.size() + " indicators, " + from + " to " + to + ": " + kpiRows + " kpi_values rows");
