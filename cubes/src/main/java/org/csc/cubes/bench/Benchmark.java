@@ -79,6 +79,17 @@ public final class Benchmark {
      * from that log. A rebuild at scale 100 takes an hour, so an interrupted bench need not repeat it.
      */
     public List<Row> run(int scale, int deltaDays, int queryRepeats, boolean resume) throws IOException, SQLException {
+        return run(scale, deltaDays, queryRepeats, resume, 1);
+    }
+
+    /**
+     * As {@link #run(int, int, int, boolean)}, repeating the rebuild and its nightlies {@code pairs}
+     * times, each from an empty lake, alternately: this machine's speed drifts by up to 2x within an
+     * hour, so one rebuild and one night can each land in a fast or a slow spell. The ratio of each
+     * pair and their median and range are printed.
+     */
+    public List<Row> run(int scale, int deltaDays, int queryRepeats, boolean resume, int pairs) throws IOException, SQLException {
+        if (pairs < 1) throw Errors.of("--pairs " + pairs + " is not a number of rebuild-and-nightly pairs.", "At least one pair is run.", "Pass --pairs 1 or more.");
         Path base = config.path("bench.dir");
         Path landing = base.resolve("landing-scale-" + scale);
         List<Row> rows = new ArrayList<>();
@@ -114,26 +125,42 @@ public final class Benchmark {
 
         List<LocalDate> incremental = dates.subList(last - deltaDays + 1, last + 1);
         LocalDate fullUntil = dates.get(last - deltaDays);
-        Night full = nightly(where, fullUntil, "full", rows, run, resume);
-        long incTotal = 0, incCpu = 0, incTasks = 0;
-        for (int i = 0; i < incremental.size(); i++) {
-            Night n = nightly(where, incremental.get(i), "incremental-" + (i + 1), rows, run, resume);
-            incTotal += n.millis();
-            incCpu += n.processCpuMillis();
-            incTasks += n.taskCpuMillis();
-        }
-        if (!incremental.isEmpty()) {
+        List<Double> ratios = new ArrayList<>(), cpuRatios = new ArrayList<>();
+        for (int pair = 1; pair <= pairs; pair++) {
+            String suffix = pair == 1 ? "" : "-" + pair;
+            if (pair > 1) {
+                // The next pair starts from an empty lake again (a resumed pair keeps what its logs describe).
+                if (!resume || completedLog(run.resolve("nightly-full" + suffix + ".log")) == null) {
+                    Dirs.deleteTree(run.resolve("lake"));
+                    Dirs.deleteTree(run.resolve("out"));
+                }
+            }
+            Night full = nightly(where, fullUntil, "full" + suffix, rows, run, resume);
+            long incTotal = 0, incCpu = 0, incTasks = 0;
+            for (int i = 0; i < incremental.size(); i++) {
+                Night n = nightly(where, incremental.get(i), "incremental-" + (i + 1) + suffix, rows, run, resume);
+                incTotal += n.millis();
+                incCpu += n.processCpuMillis();
+                incTasks += n.taskCpuMillis();
+            }
+            if (incremental.isEmpty()) continue;
             int k = incremental.size();
-            out.accept(String.format("bench: full rebuild %.1f s; incremental nightly mean %.1f s = %.0f%% of the rebuild",
-                    full.millis() / 1000.0, incTotal / 1000.0 / k, 100.0 * incTotal / k / full.millis()));
+            ratios.add((double) incTotal / k / full.millis());
+            out.accept(String.format("bench: %sfull rebuild %.1f s; incremental nightly mean %.1f s = %.0f%% of the rebuild",
+                    pairs > 1 ? "pair " + pair + ": " : "", full.millis() / 1000.0, incTotal / 1000.0 / k, 100.0 * incTotal / k / full.millis()));
             // CPU varies less than wall time when the machine's speed drifts, and the tasks' share says
             // how much of a night is work over the rows rather than compiling, planning and collecting.
             if (full.processCpuMillis() > 0 && incCpu > 0) {
-                out.accept(String.format("bench: CPU: full rebuild %.1f s (Spark tasks %.1f s); incremental nightly mean %.1f s"
-                                + " (Spark tasks %.1f s) = %.0f%% of the rebuild's", full.processCpuMillis() / 1000.0,
-                        full.taskCpuMillis() / 1000.0, incCpu / 1000.0 / k, incTasks / 1000.0 / k,
+                cpuRatios.add((double) incCpu / k / full.processCpuMillis());
+                out.accept(String.format("bench: %sCPU: full rebuild %.1f s (Spark tasks %.1f s); incremental nightly mean %.1f s"
+                                + " (Spark tasks %.1f s) = %.0f%% of the rebuild's", pairs > 1 ? "pair " + pair + ": " : "",
+                        full.processCpuMillis() / 1000.0, full.taskCpuMillis() / 1000.0, incCpu / 1000.0 / k, incTasks / 1000.0 / k,
                         100.0 * incCpu / k / full.processCpuMillis()));
             }
+        }
+        if (ratios.size() > 1) {
+            out.accept("bench: incremental nightly over " + ratios.size() + " alternating pairs: " + spread(ratios) + " of the rebuild"
+                    + (cpuRatios.size() == ratios.size() ? "; CPU " + spread(cpuRatios) : ""));
         }
         Spark.stop();
         rows.addAll(queries(run.resolve("out").resolve(NightlyJob.CUBES_FILE), queryRepeats));
@@ -158,6 +185,14 @@ public final class Benchmark {
             if (run == n) return i + n - 1;
         }
         return -1;
+    }
+
+    /** "median 71% (66-79%)" of fractions. */
+    static String spread(List<Double> fractions) {
+        List<Double> sorted = fractions.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return String.format("median %.0f%% (%.0f-%.0f%%)", 100 * median, 100 * sorted.get(0), 100 * sorted.get(n - 1));
     }
 
     /** A nightly's wall time and CPU (0 when its log predates the CPU line). */

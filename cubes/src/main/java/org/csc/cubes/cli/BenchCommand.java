@@ -22,6 +22,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run each nightly in a fresh JVM, as the scheduler does (default); --no-fresh-jvm runs them in this one,"
                     + " warm from the rebuild.") boolean freshJvm;
 
+    @Option(names = "--pairs", defaultValue = "1", description = "Rebuild-and-nightlies pairs, run alternately from an empty lake each;"
+            + " the median and range of their ratios are printed (default ${DEFAULT-VALUE}).") int pairs;
+
     @Option(names = "--resume", description = "Keep the run directory of an earlier bench at this scale; a nightly whose log there"
             + " is complete is not run again, its figures are read from the log (a scale-100 rebuild takes an hour).") boolean resume;
 
@@ -34,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
             if (parent.configFile != null) childArgs.add("--config=" + parent.configFile.toAbsolutePath());
             for (Map.Entry<String, String> e : parent.overrides.entrySet()) childArgs.add("-D" + e.getKey() + "=" + e.getValue());
         }
-        new Benchmark(parent.config(Map.of()), System.out::println, childArgs).run(scale, deltaDays, repeats, resume);
+        new Benchmark(parent.config(Map.of()), System.out::println, childArgs).run(scale, deltaDays, repeats, resume, pairs);
         return 0;
     }
 }

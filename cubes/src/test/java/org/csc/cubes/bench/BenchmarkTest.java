@@ -53,4 +53,11 @@ class BenchmarkTest {
         assertEquals(13925L, r.peakRssMb());
         assertEquals(0L, Benchmark.peakRssMbFromTimeOutput(List.of("Done in 1.0 s {total=1000}")));
     }
+
+    @Test
+    void pairsAreSummarisedByTheirMedianAndRange() {
+        assertEquals("median 71% (66-79%)", Benchmark.spread(List.of(0.79, 0.66, 0.71)));
+        assertEquals("median 74% (68-80%)", Benchmark.spread(List.of(0.80, 0.68)));
+        assertEquals("median 50% (50-50%)", Benchmark.spread(List.of(0.5)));
+    }
 }
