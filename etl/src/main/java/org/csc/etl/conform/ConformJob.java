@@ -39,6 +39,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
 /**
  * Staging -> the conformed star. Builds the identity map (one child across both systems), the
  * dimensions and the event facts with Spark SQL over the stg_ views, then hands back the tables
@@ -160,15 +163,32 @@ public final class ConformJob {
         }
 
         List<String> skipped = new ArrayList<>();
+        Map<String, ConformSql.Step> byName = new HashMap<>();
+        for (ConformSql.Step step : ConformSql.STEPS) byName.put(step.name(), step);
+        Scoped sc = new Scoped(systems, params, deps, byName);
+        sc.enabled = stagedInMemory == null;
+        sc.basis.put("global", global);
+        sc.basis.put("date", dateFp);
+        sc.basis.put("manual", manualFp);
+        sc.basis.put("sql", sha(String.join("\n", ConformSql.STEPS.stream().map(ConformSql.Step::sql).toList())));
+        sc.anyDirty = ConformSql.STEPS.stream().anyMatch(st -> st.persisted() && !ChildScope.WHOLE.contains(st.name()) && dirty.contains(st.name()));
         for (ConformSql.Step step : ConformSql.STEPS) {
+            boolean childStep = !ChildScope.WHOLE.contains(step.name());
+            if (childStep && !sc.decided) sc.decide(recorded, dirty);
+            boolean scoped = sc.on && childStep;
+            if (sc.on) sc.registerDeps(step, scoped);
             if (step.persisted() && !dirty.contains(step.name())) {
-                lake.read(step.name()).createOrReplaceTempView(step.name());
+                Dataset<Row> kept = lake.read(step.name());
+                kept.createOrReplaceTempView(step.name());
+                sc.full.put(step.name(), kept);
+                if (scoped) sc.scoped.put(step.name(), kept.where(ChildScope.changedChild()));
                 skipped.add(step.name());
                 continue;
             }
             long t0 = System.nanoTime();
             Dataset<Row> ds = spark.sql(substitute(step.sql(), params));
             if (java.util.Arrays.asList(ds.columns()).contains("_deleted")) ds = ds.drop("_deleted");
+            if (scoped && step.persisted()) ds = ds.where(ChildScope.changedChild());
             boolean shared = materialise && readLater.contains(step.name()) && needed.contains(step.name());
             if (step.kind() == ConformSql.Kind.CACHED && shared || step.persisted() && shared) {
                 // Small intermediates read by several later steps: computed once, not once per reader.
@@ -177,14 +197,234 @@ public final class ConformJob {
             ds.createOrReplaceTempView(step.name());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (ms > slowMillis) log.accept("  [conform] " + step.name() + " planned in " + ms + " ms" + (shared ? " (materialised)" : ""));
+            Dataset<Row> written = ds;
+            if (scoped) {
+                sc.scoped.put(step.name(), ds);
+                if (step.persisted()) {
+                    // The children not recomputed keep last night's rows; rows without a child are always recomputed.
+                    written = lake.read(step.name()).where(col("child_key").isNotNull().and(not(ChildScope.changedChild())))
+                            .unionByName(ds);
+                    sc.full.put(step.name(), written);
+                }
+            } else {
+                sc.full.put(step.name(), ds);
+            }
             if (step.persisted()) {
-                out.put(step.name(), ds);
+                out.put(step.name(), written);
                 pending.put(step.name(), fp.get(step.name()));
             }
         }
+        if (!sc.decided) sc.decide(recorded, dirty);
+        if (sc.on) sc.registerAll();
+        pending.putAll(sc.state());
         reused = List.copyOf(skipped);
         if (!skipped.isEmpty()) log.accept("[conform] unchanged, not recomputed: " + String.join(", ", skipped));
         return out;
+    }
+
+    /**
+     * One plan's per-child state (see {@link ChildScope}): whether this night recomputes only some
+     * children, the views each step reads (staging restricted to those children, or whole), and
+     * each step's frame over all children (for whole steps and for the writes).
+     */
+    private final class Scoped {
+        final Map<String, String> basis = new TreeMap<>();
+        final Map<String, Dataset<Row>> full = new HashMap<>();
+        final Map<String, Dataset<Row>> scoped = new HashMap<>();
+        private final Map<String, Dataset<Row>> staging = new LinkedHashMap<>();
+        private final Map<String, SourceContract.Table> tableOfView = new HashMap<>();
+        private final Map<String, Dataset<Row>> restricted = new HashMap<>();
+        private final List<SourceSystem> systems;
+        private final Map<String, String> params;
+        private final Map<String, Set<String>> deps;
+        private final Map<String, ConformSql.Step> byName;
+        boolean decided;
+        boolean on;
+        boolean anyDirty;
+        boolean enabled = true;
+
+        Scoped(List<SourceSystem> systems, Map<String, String> params, Map<String, Set<String>> deps, Map<String, ConformSql.Step> byName) {
+            this.systems = systems;
+            this.params = params;
+            this.deps = deps;
+            this.byName = byName;
+            SparkSession spark = lake.spark();
+            for (SourceContract.Table t : ChildScope.tables(systems)) {
+                List<String> views = new ArrayList<>(List.of(t.stagedTable(), StagedViews.allView(t.stagedTable())));
+                if (t.keepsHistory()) views.add(t.historyTable());
+                for (String v : views) {
+                    staging.put(v, spark.table(v));
+                    tableOfView.put(v, t);
+                }
+            }
+            for (String v : List.of("stg_manual__icpc_tracker", "stg_manual__dental_checks", "stg_hr__sickness")) staging.put(v, spark.table(v));
+        }
+
+        Map<String, String> state() {
+            Map<String, String> m = new TreeMap<>();
+            basis.forEach((k, v) -> m.put(ChildScope.STATE_PREFIX + k, v));
+            return m;
+        }
+
+        /** Decides, at the first per-child step, whether this night recomputes only the changed children. */
+        void decide(Map<String, String> recorded, Set<String> dirty) {
+            decided = true;
+            if (!enabled) return;
+            SparkSession spark = lake.spark();
+            Map<String, Long> before = new HashMap<>();
+            for (SourceContract.Table t : ChildScope.tables(systems)) {
+                basis.put("version:" + t.stagedTable(), String.valueOf(lake.version(t.stagedTable())));
+                String v = recorded.get(ChildScope.STATE_PREFIX + "version:" + t.stagedTable());
+                if (v != null) before.put(t.stagedTable(), Long.parseLong(v));
+            }
+            Set<String> consumed = new TreeSet<>(new org.csc.etl.ledger.DropLedger(lake).consumedDrops());
+            basis.put("drops", String.join(",", consumed));
+            if (!config.bool("conform.per_child")) return;
+            Row asof = spark.sql("SELECT CAST(last_day(asof) AS STRING) FROM (" + substitute(byName.get("int_asof").sql(), params) + ")").first();
+            basis.put("asof", String.valueOf(asof.get(0)));
+            String prevLinks = recorded.get(ChildScope.STATE_PREFIX + "links");
+            if (!anyDirty) {
+                // No per-child table changed, so no staging table they read did: last run's links still hold.
+                if (prevLinks != null) basis.put("links", prevLinks);
+                return;
+            }
+            long tl = System.nanoTime();
+            Set<String> links = ChildScope.crossChildLinks(spark);
+            log.accept("  [conform] " + links.size() + " cross-child link(s) found in " + (System.nanoTime() - tl) / 1_000_000 + " ms");
+            basis.put("links", encode(links));
+            long t0 = System.nanoTime();
+            String why = whyWhole(recorded, before);
+            if (why == null) why = scope(recorded, before, consumed, links, prevLinks);
+            log.accept("  [conform] children to recompute found in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            if (why != null) log.accept("[conform] every child recomputed: " + why);
+        }
+
+        private String encode(Set<String> links) {
+            return links.size() > 10_000 ? "overflow" : String.join(";", links);
+        }
+
+        private String whyWhole(Map<String, String> recorded, Map<String, Long> before) {
+            for (String k : List.of("global", "date", "manual", "sql")) {
+                if (recorded.get(ChildScope.STATE_PREFIX + k) == null) return "the last conform recorded no per-child basis";
+                if (!basis.get(k).equals(recorded.get(ChildScope.STATE_PREFIX + k))) {
+                    return Map.of("global", "the mappings or parameters changed", "date", "the calendar changed",
+                            "manual", "the manual files changed", "sql", "the conform SQL changed").get(k);
+                }
+            }
+            if (recorded.get(ChildScope.STATE_PREFIX + "drops") == null) return "the last conform recorded no drops";
+            if (!basis.get("asof").equals(recorded.get(ChildScope.STATE_PREFIX + "asof"))) return "a new month began (month-end snapshots for every child)";
+            String links = recorded.get(ChildScope.STATE_PREFIX + "links");
+            if (links == null || links.equals("overflow")) return "the last conform recorded no cross-child links";
+            String dept = "stg_liquidlogic__dim_department";
+            if (lake.version(dept) != before.getOrDefault(dept, -1L)) return "Liquid Logic's departments changed";
+            for (ConformSql.Step st : ConformSql.STEPS) {
+                if (st.persisted() && !ChildScope.WHOLE.contains(st.name()) && !lake.exists(st.name())) return st.name() + " is not in the lake yet";
+            }
+            for (String t : List.of("map_child", "map_worker", "dim_worker")) if (!lake.exists(t)) return t + " is not in the lake yet";
+            lakeView("map_worker");
+            long workerMap = lake.spark().sql("SELECT count(*) FROM ((SELECT * FROM map_worker EXCEPT SELECT * FROM scope_old_map_worker)"
+                    + " UNION ALL (SELECT * FROM scope_old_map_worker EXCEPT SELECT * FROM map_worker))").first().getLong(0);
+            if (workerMap > 0) return "the worker identity map changed";
+            return null;
+        }
+
+        /** The table as the last run wrote it (read before this run's writes), as view scope_old_&lt;table&gt;. */
+        private void lakeView(String table) {
+            lake.read(table).createOrReplaceTempView("scope_old_" + table);
+        }
+
+        /** Finds the changed children; returns why every child is recomputed instead, or null when scoped. */
+        private String scope(Map<String, String> recorded, Map<String, Long> before, Set<String> consumed, Set<String> links, String prevLinks) {
+            SparkSession spark = lake.spark();
+            Set<String> newDrops = new TreeSet<>(consumed);
+            newDrops.removeAll(List.of(recorded.get(ChildScope.STATE_PREFIX + "drops").split(",")));
+            List<Row> changedRows = ChildScope.changedPersons(lake, systems, before, newDrops);
+            Dataset<Row> persons = changedRows.isEmpty() ? null : spark.createDataFrame(changedRows,
+                    new StructType().add("system", DataTypes.StringType).add("person", DataTypes.LongType));
+            lakeView("map_child");
+            lakeView("dim_worker");
+            lakeView("fct_visit");
+            lakeView("fct_allocation");
+            List<String> parts = new ArrayList<>();
+            if (persons != null) {
+                persons.createOrReplaceTempView("scope_persons");
+                parts.add("SELECT /*+ BROADCAST(p) */ m.child_key FROM map_child m JOIN scope_persons p ON m.system = p.system AND m.source_id = p.person");
+                parts.add("SELECT /*+ BROADCAST(p) */ m.child_key FROM scope_old_map_child m JOIN scope_persons p ON m.system = p.system AND m.source_id = p.person");
+            }
+            parts.add("SELECT explode(array(n.child_key, o.child_key)) FROM map_child n FULL OUTER JOIN scope_old_map_child o"
+                    + " ON n.system = o.system AND n.source_id = o.source_id WHERE NOT (n.child_key <=> o.child_key)");
+            String workers = "(SELECT worker_key FROM ((SELECT * FROM dim_worker EXCEPT SELECT * FROM scope_old_dim_worker)"
+                    + " UNION ALL (SELECT * FROM scope_old_dim_worker EXCEPT SELECT * FROM dim_worker)))";
+            parts.add("SELECT child_key FROM scope_old_fct_visit WHERE worker_key IN " + workers);
+            parts.add("SELECT child_key FROM scope_old_fct_allocation WHERE worker_key IN " + workers);
+            Set<String> seeds = new HashSet<>();
+            for (Row r : spark.sql("SELECT DISTINCT * FROM (" + String.join(" UNION ALL ", parts) + ")").collectAsList()) {
+                if (!r.isNullAt(0)) seeds.add(r.getString(0));
+            }
+            Set<String> edges = new HashSet<>(links);
+            if (!prevLinks.isEmpty()) edges.addAll(List.of(prevLinks.split(";")));
+            Set<String> changed = ChildScope.closure(seeds, edges);
+            ChildScope.registerFilters(spark, Map.of(), changed);
+            Map<String, List<Long>> kept = new HashMap<>();
+            Set<String> children = new HashSet<>();
+            java.util.Iterator<Row> it = spark.sql("SELECT system, source_id, child_key FROM map_child WHERE child_key IS NOT NULL").toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                children.add(r.getString(2));
+                if (!changed.contains(r.getString(2))) kept.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getLong(1));
+            }
+            double share = config.decimal("conform.per_child.max.share");
+            if (changed.size() > share * Math.max(1, children.size())) {
+                return changed.size() + " of " + children.size() + " children changed, more than conform.per_child.max.share = " + share;
+            }
+            Map<String, long[]> keptIds = new HashMap<>();
+            kept.forEach((system, ids) -> {
+                long[] a = ids.stream().mapToLong(Long::longValue).toArray();
+                java.util.Arrays.sort(a);
+                keptIds.put(system, a);
+            });
+            ChildScope.registerFilters(spark, keptIds, changed);
+            on = true;
+            log.accept("[conform] per child: " + changed.size() + " of " + children.size() + " children recomputed ("
+                    + seeds.size() + " with changed rows, " + newDrops.size() + " new drop(s)); the other children's rows are kept");
+            return null;
+        }
+
+        void registerDeps(ConformSql.Step step, boolean scopedRun) {
+            Map<String, Dataset<Row>> views = new LinkedHashMap<>();
+            for (String d : deps.get(step.name())) {
+                if (byName.containsKey(d)) views.put(d, scopedRun && scoped.containsKey(d) ? scoped.get(d) : fullOf(d));
+                else if (staging.containsKey(d)) views.put(d, scopedRun ? restricted(d) : staging.get(d));
+            }
+            views.forEach((n, ds) -> ds.createOrReplaceTempView(n));
+        }
+
+        private Dataset<Row> fullOf(String name) {
+            Dataset<Row> f = full.get(name);
+            if (f != null) return f;
+            ConformSql.Step st = byName.get(name);
+            registerDeps(st, false);
+            Dataset<Row> ds = lake.spark().sql(substitute(st.sql(), params));
+            if (java.util.Arrays.asList(ds.columns()).contains("_deleted")) ds = ds.drop("_deleted");
+            full.put(name, ds);
+            return ds;
+        }
+
+        private Dataset<Row> restricted(String view) {
+            return restricted.computeIfAbsent(view, v -> {
+                if (ChildScope.MANUAL.contains(v)) return ChildScope.restrictManual(staging.get(v));
+                SourceContract.Table t = tableOfView.get(v);
+                String person = t == null ? null : ChildScope.personColumn(t);
+                return person == null ? staging.get(v) : ChildScope.restrict(staging.get(v), t.system(), person);
+            });
+        }
+
+        /** After the last step: every view over all children again, for whoever reads them next (the audit). */
+        void registerAll() {
+            staging.forEach((n, ds) -> ds.createOrReplaceTempView(n));
+            for (ConformSql.Step st : ConformSql.STEPS) fullOf(st.name());
+            for (ConformSql.Step st : ConformSql.STEPS) full.get(st.name()).createOrReplaceTempView(st.name());
+        }
     }
 
     /** Records the fingerprints of the tables {@link #plan} returned: call after they are all written. */

@@ -357,4 +357,14 @@ class ConformJourneysTest {
         assertThat(log).anyMatch(l -> l.matches("\\s*manual/icpc_tracker.csv\\s+4\\s+2\\s+2"));
         assertThat(log).anyMatch(l -> l.matches("\\s*hr/sickness.csv\\s+3\\s+2\\s+1"));
     }
+
+    @Test
+    void everyTableComputedPerChildKeysItsRowsByChild() {
+        // Per-child conform keeps and replaces rows by child_key (ChildScope): a table without one cannot be computed so.
+        SparkSession spark = Spark.session(WarehouseConfig.builder().env(Map.of()).baseDir(tmp).build());
+        for (ConformSql.Step step : ConformSql.STEPS) {
+            if (!step.persisted() || ChildScope.WHOLE.contains(step.name())) continue;
+            assertThat(spark.table(step.name()).columns()).as(step.name()).contains("child_key");
+        }
+    }
 }

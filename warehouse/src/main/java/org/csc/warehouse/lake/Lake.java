@@ -62,6 +62,17 @@ public final class Lake {
         return readThroughDelta(table);
     }
 
+    /** An earlier version of the table (Delta time travel), from its checksum's file list when that describes it. */
+    public Dataset<Row> readVersion(String table, long version) {
+        java.util.Optional<ChecksumSnapshot> snapshot = ChecksumSnapshot.of(root.resolve(table), version);
+        if (snapshot.isPresent()) {
+            ChecksumSnapshot s = snapshot.get();
+            if (s.files().isEmpty()) return spark.createDataFrame(java.util.List.of(), s.schema());
+            return spark.read().schema(s.schema()).parquet(s.files().toArray(String[]::new));
+        }
+        return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    }
+
     /** The table's current version through Delta's reader (its snapshot lists the files at each planning). */
     public Dataset<Row> readThroughDelta(String table) {
         return spark.read().format("delta").load(path(table));
