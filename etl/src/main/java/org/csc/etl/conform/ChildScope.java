@@ -189,6 +189,27 @@ final class ChildScope {
         return out;
     }
 
+    /** Staging columns naming a worker: a row's worker key (and team) follows the worker's match. */
+    static final Set<String> WORKER_COLUMNS = Set.of("worker_id", "dim_worker_id", "completed_by_user_id", "completed_by_user_staff_id");
+
+    /** SQL giving (system, person) of every staging row (deleted ones too) that names one of the workers (system, source_id); null when none. */
+    static String rowsOfWorkers(List<SourceSystem> systems, List<Row> workers) {
+        if (workers.isEmpty()) return null;
+        List<String> parts = new ArrayList<>();
+        for (SourceContract.Table t : tables(systems)) {
+            String person = personColumn(t);
+            if (person == null) continue;
+            List<String> ids = workers.stream().filter(w -> w.getString(0).equals(t.system())).map(w -> String.valueOf(w.getLong(1))).toList();
+            if (ids.isEmpty()) continue;
+            for (SourceContract.Column c : t.columns()) {
+                if (!WORKER_COLUMNS.contains(c.stagedName())) continue;
+                parts.add("SELECT '" + t.system() + "' AS system, CAST(" + person + " AS BIGINT) AS person FROM " + StagedViews.allView(t.stagedTable())
+                        + " WHERE " + c.stagedName() + " IN (" + String.join(", ", ids) + ")");
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" UNION ALL ", parts);
+    }
+
     /**
      * Pairs of different children whose rows conform joins through {@link #LINKS}, over the staging
      * views registered now ({@link #NO_CHILD} for rows without one), as "a>b" with a < b.

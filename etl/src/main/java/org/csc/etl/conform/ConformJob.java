@@ -321,10 +321,6 @@ public final class ConformJob {
                 if (st.persisted() && !ChildScope.WHOLE.contains(st.name()) && !lake.exists(st.name())) return st.name() + " is not in the lake yet";
             }
             for (String t : List.of("map_child", "map_worker", "dim_worker")) if (!lake.exists(t)) return t + " is not in the lake yet";
-            lakeView("map_worker");
-            long workerMap = lake.spark().sql("SELECT count(*) FROM ((SELECT * FROM map_worker EXCEPT SELECT * FROM scope_old_map_worker)"
-                    + " UNION ALL (SELECT * FROM scope_old_map_worker EXCEPT SELECT * FROM map_worker))").first().getLong(0);
-            if (workerMap > 0) return "the worker identity map changed";
             return null;
         }
 
@@ -345,6 +341,12 @@ public final class ConformJob {
             lakeView("dim_worker");
             lakeView("fct_visit");
             lakeView("fct_allocation");
+            // Workers matched differently (or new): the children of every row that names them.
+            lakeView("map_worker");
+            List<Row> rematched = spark.sql("SELECT DISTINCT system, source_id FROM ((SELECT * FROM map_worker EXCEPT SELECT * FROM scope_old_map_worker)"
+                    + " UNION ALL (SELECT * FROM scope_old_map_worker EXCEPT SELECT * FROM map_worker))").collectAsList();
+            String workerRows = ChildScope.rowsOfWorkers(systems, rematched);
+            if (workerRows != null) persons = persons == null ? spark.sql(workerRows) : persons.unionByName(spark.sql(workerRows));
             List<String> parts = new ArrayList<>();
             if (persons != null) {
                 persons.createOrReplaceTempView("scope_persons");
