@@ -24,8 +24,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-child conform (etl ChildScope) against computing every child: a simulated authority's nights
- * after a first load, then a hand-made night that moves a contact to another child, links one
+ * Per-child conform (etl ChildScope) against computing every child: a simulated authority's night
+ * after a first load (the first of a month: month-end snapshots for every child), then a hand-made night that moves a contact to another child, links one
  * child's s47 to another child's strategy meeting (whose team comes from its s47s' latest department) and deletes a
  * referral. The lake of those nights must hold the same star as a rebuild of the same drops, table
  * by table. Without the s47-to-meeting link in ChildScope.LINKS the meeting's child keeps its old
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PerChildConformTest {
     @TempDir static Path tmp;
-    static final LocalDate FIRST = LocalDate.of(2016, 5, 17);
-    static final LocalDate LAST_SIMULATED = LocalDate.of(2016, 5, 18);
+    static final LocalDate FIRST = LocalDate.of(2016, 5, 31);
+    static final LocalDate LAST_SIMULATED = LocalDate.of(2016, 6, 1);
     static final LocalDate CRAFTED = LAST_SIMULATED.plusDays(1);
     static final List<List<String>> logs = new ArrayList<>();
     static WarehouseConfig nights;
@@ -87,11 +87,11 @@ class PerChildConformTest {
         Row dept = lake.spark().sql("SELECT max(dim_department_id) FROM stg_liquidlogic__dim_department").first();
         new DropBuilder(landing, "liquidlogic", CRAFTED, "DELTA")
                 .row("FACT_CONTACTS", Journeys.r("FACT_CONTACT_ID", contact.getLong(0), "DIM_PERSON_ID", contact.getLong(1),
-                        "CONTACT_DTTM", "2016-05-19 10:00:00.000", "DIM_LOOKUP_CONT_SORC_ID", "2A", "OUTCOME_ADVICE_FLAG", "Y",
-                        "DIM_DEPARTMENT_ID", dept.get(0), "CREATED_DTTM", "2016-05-19 11:00:00.000"))
+                        "CONTACT_DTTM", "2016-06-02 10:00:00.000", "DIM_LOOKUP_CONT_SORC_ID", "2A", "OUTCOME_ADVICE_FLAG", "Y",
+                        "DIM_DEPARTMENT_ID", dept.get(0), "CREATED_DTTM", "2016-06-02 11:00:00.000"))
                 .row("FACT_S47", Journeys.r("FACT_S47_ID", 990_001, "DIM_PERSON_ID", meeting.getLong(1), "FACT_STRAT_MEETING_ID", meeting.getLong(0),
-                        "START_DTTM", "2016-05-19 09:00:00.000", "COMPLETED_BY_DEPT_ID", dept.get(0), "CREATED_DTTM", "2016-05-19 11:00:00.000"))
-                .delete("FACT_REFERRALS", String.valueOf(referral.getLong(0)), "2016-05-19 12:00:00.000")
+                        "START_DTTM", "2016-06-02 09:00:00.000", "COMPLETED_BY_DEPT_ID", dept.get(0), "CREATED_DTTM", "2016-06-02 11:00:00.000"))
+                .delete("FACT_REFERRALS", String.valueOf(referral.getLong(0)), "2016-06-02 12:00:00.000")
                 .write();
     }
 
@@ -104,6 +104,7 @@ class PerChildConformTest {
             String[] n = line.substring("[conform] per child: ".length()).split(" ");
             assertThat(Integer.parseInt(n[0])).isPositive().isLessThan(Integer.parseInt(n[2]) / 10);
         }
+        assertThat(logs.get(1)).contains("[conform] a new month began: month-end snapshots computed for every child");
         // The hand-made night links two children through the s47 and moves a contact between two.
         assertThat(logs.get(logs.size() - 1)).anyMatch(l -> l.matches(" {2}\\[conform] [1-9][0-9]* cross-child link\\(s\\).*"));
     }

@@ -175,7 +175,7 @@ public final class ConformJob {
         for (ConformSql.Step step : ConformSql.STEPS) {
             boolean childStep = !ChildScope.WHOLE.contains(step.name());
             if (childStep && !sc.decided) sc.decide(recorded, dirty);
-            boolean scoped = sc.on && childStep;
+            boolean scoped = sc.on && childStep && !sc.wholeThisNight(step);
             if (sc.on) sc.registerDeps(step, scoped);
             if (step.persisted() && !dirty.contains(step.name())) {
                 Dataset<Row> kept = lake.read(step.name());
@@ -241,6 +241,7 @@ public final class ConformJob {
         boolean decided;
         boolean on;
         boolean anyDirty;
+        boolean newMonth;
         boolean enabled = true;
 
         Scoped(List<SourceSystem> systems, Map<String, String> params, Map<String, Set<String>> deps, Map<String, ConformSql.Step> byName) {
@@ -264,6 +265,14 @@ public final class ConformJob {
             Map<String, String> m = new TreeMap<>();
             basis.forEach((k, v) -> m.put(ChildScope.STATE_PREFIX + k, v));
             return m;
+        }
+
+        /**
+         * A per-child step computed over every child on a scoped night: one that reads the reporting
+         * date (int_asof) when a new month began, as every child then has a new month-end snapshot.
+         */
+        boolean wholeThisNight(ConformSql.Step step) {
+            return newMonth && deps.get(step.name()).contains("int_asof");
         }
 
         /** Decides, at the first per-child step, whether this night recomputes only the changed children. */
@@ -295,6 +304,8 @@ public final class ConformJob {
             long t0 = System.nanoTime();
             String why = whyWhole(recorded, before);
             if (why == null) why = scope(recorded, before, consumed, links, prevLinks);
+            newMonth = !basis.get("asof").equals(recorded.get(ChildScope.STATE_PREFIX + "asof"));
+            if (on && newMonth) log.accept("[conform] a new month began: month-end snapshots computed for every child");
             log.accept("  [conform] children to recompute found in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             if (why != null) log.accept("[conform] every child recomputed: " + why);
         }
@@ -312,7 +323,6 @@ public final class ConformJob {
                 }
             }
             if (recorded.get(ChildScope.STATE_PREFIX + "drops") == null) return "the last conform recorded no drops";
-            if (!basis.get("asof").equals(recorded.get(ChildScope.STATE_PREFIX + "asof"))) return "a new month began (month-end snapshots for every child)";
             String links = recorded.get(ChildScope.STATE_PREFIX + "links");
             if (links == null || links.equals("overflow")) return "the last conform recorded no cross-child links";
             String dept = "stg_liquidlogic__dim_department";
