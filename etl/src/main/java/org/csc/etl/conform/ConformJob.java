@@ -52,6 +52,10 @@ import static org.apache.spark.sql.functions.not;
  * the steps it reads). A table whose fingerprint matches the one recorded when it was last
  * written is not recomputed: its view points at the lake table. Call {@link #recordWritten()}
  * once the returned tables are written.
+ *
+ * <p>By child ({@link ChildScope}): when the tables must be recomputed because staging changed,
+ * the steps other than identity and the workforce read staging restricted to the children whose
+ * rows changed, and each table is written as the other children's rows kept plus the new ones.
  */
 public final class ConformJob {
     public static final String STATE_TABLE = "etl_conform_state";
