@@ -310,7 +310,7 @@ public final class ConformJob {
             if (why == null) why = scope(recorded, before, consumed, links, prevLinks);
             newMonth = !basis.get("asof").equals(recorded.get(ChildScope.STATE_PREFIX + "asof"));
             if (on && newMonth) log.accept("[conform] a new month began: month-end snapshots computed for every child");
-            log.accept("  [conform] children to recompute found in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            if (on) log.accept("  [conform] children to recompute found in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             if (why != null) log.accept("[conform] every child recomputed: " + why);
         }
 
