@@ -51,26 +51,19 @@ public final class Lake {
      * to its latest version: register views after the writes they must see.
      */
     public Dataset<Row> read(String table) {
-        if (readFromChecksum) {
-            java.util.Optional<ChecksumSnapshot> snapshot = ChecksumSnapshot.of(root.resolve(table), version(table));
-            if (snapshot.isPresent()) {
-                ChecksumSnapshot s = snapshot.get();
-                if (s.files().isEmpty()) return spark.createDataFrame(java.util.List.of(), s.schema());
-                return spark.read().schema(s.schema()).parquet(s.files().toArray(String[]::new));
-            }
-        }
-        return readThroughDelta(table);
+        return fromChecksum(table, version(table)).orElseGet(() -> readThroughDelta(table));
     }
 
     /** An earlier version of the table (Delta time travel), from its checksum's file list when that describes it. */
     public Dataset<Row> readVersion(String table, long version) {
-        java.util.Optional<ChecksumSnapshot> snapshot = ChecksumSnapshot.of(root.resolve(table), version);
-        if (snapshot.isPresent()) {
-            ChecksumSnapshot s = snapshot.get();
-            if (s.files().isEmpty()) return spark.createDataFrame(java.util.List.of(), s.schema());
-            return spark.read().schema(s.schema()).parquet(s.files().toArray(String[]::new));
-        }
-        return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+        return fromChecksum(table, version).orElseGet(() -> spark.read().format("delta").option("versionAsOf", version).load(path(table)));
+    }
+
+    private java.util.Optional<Dataset<Row>> fromChecksum(String table, long version) {
+        if (!readFromChecksum) return java.util.Optional.empty();
+        return ChecksumSnapshot.of(root.resolve(table), version).map(s -> s.files().isEmpty()
+                ? spark.createDataFrame(java.util.List.of(), s.schema())
+                : spark.read().schema(s.schema()).parquet(s.files().toArray(String[]::new)));
     }
 
     /** The table's current version through Delta's reader (its snapshot lists the files at each planning). */
